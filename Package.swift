@@ -1,0 +1,70 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "opmodel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "opmodel", targets: ["opmodel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Values shared by every layer.
+        .target(name: "SurveyCore"),
+
+        // Components: each depends on SurveyCore only (plus its one library).
+        .target(name: "SurveyDefinition", dependencies: [
+            "SurveyCore",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "SurveySimulation", dependencies: ["SurveyCore"]),
+        .target(name: "SurveyCollector", dependencies: ["SurveyCore"]),
+        .target(name: "SurveyStore", dependencies: [
+            "SurveyCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            // The C API, for the import's hot insert loop (binds without GRDB's per-row arrays).
+            .product(name: "GRDBSQLite", package: "GRDB.swift", condition: .when(platforms: [.linux])),
+        ]),
+        .target(name: "SurveyScoring", dependencies: ["SurveyCore"]),
+        .target(name: "SurveyReporting", dependencies: ["SurveyCore"]),
+
+        // Use cases wiring the components.
+        .target(name: "SurveyKit", dependencies: [
+            "SurveyCore", "SurveyDefinition", "SurveySimulation", "SurveyCollector",
+            "SurveyStore", "SurveyScoring", "SurveyReporting",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Resources")]),
+
+        // The command-line tool.
+        .executableTarget(name: "opmodel", dependencies: [
+            "SurveyKit", "SurveyCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests.
+        .target(name: "SurveyTestSupport", dependencies: ["SurveyCore", "SurveyDefinition"], path: "Tests/SurveyTestSupport"),
+        .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "SurveyTestSupport"]),
+        .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCollector", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyCollectorTests", dependencies: ["SurveyCollector", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyTestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyStoreTests", dependencies: ["SurveyStore", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyReportingTests", dependencies: ["SurveyReporting", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport"]),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}
