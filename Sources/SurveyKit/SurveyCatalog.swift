@@ -1,0 +1,84 @@
+import Foundation
+import SurveyCore
+import SurveyDefinition
+
+/// The survey definitions a user can name: the files in a folder (by default `Surveys/`) and the
+/// instrument embedded in the tool, so that a fresh checkout or an installed binary works alike.
+public struct SurveyCatalog: Sendable {
+    /// One definition and where it came from.
+    public struct Entry: Sendable {
+        /// The loaded survey.
+        public var survey: Survey
+        /// The file it was read from, or `(embedded)`.
+        public var source: String
+    }
+
+    /// The definitions found, sorted by id then version.
+    public private(set) var entries: [Entry]
+    /// Problems in files of the folder that did not load; they do not stop the others.
+    public private(set) var problems: [Diagnostic]
+
+    /// The folder used when none is given: `$OPMODEL_SURVEYS`, else `Surveys`.
+    public static var defaultDirectory: String {
+        ProcessInfo.processInfo.environment["OPMODEL_SURVEYS"] ?? "Surveys"
+    }
+
+    /// Reads every `.yaml`/`.yml` file of a folder (a missing folder is empty) and the embedded instrument.
+    public init(directory: String = SurveyCatalog.defaultDirectory, includeEmbedded: Bool = true) {
+        var entries: [Entry] = []
+        var problems: [Diagnostic] = []
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        for name in files.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            do {
+                entries.append(Entry(survey: try loadSurvey(contentsOf: path), source: path))
+            } catch let list as DiagnosticList {
+                problems += list.diagnostics
+            } catch {
+                problems.append(Diagnostic(.error, "cannot read survey file '\(path)'"))
+            }
+        }
+        if includeEmbedded, let embedded = try? Self.embeddedInstrument(),
+           !entries.contains(where: { $0.survey.id == embedded.id && $0.survey.version == embedded.version }) {
+            entries.append(Entry(survey: embedded, source: "(embedded)"))
+        }
+        self.entries = entries.sorted { ($0.survey.id, $0.survey.version) < ($1.survey.id, $1.survey.version) }
+        self.problems = problems
+    }
+
+    /// The survey a reference names: `ID` (its latest version) or `ID@VERSION`.
+    /// - Throws: ``CatalogError`` when nothing matches, with the ids that exist.
+    public func survey(_ reference: String) throws -> Survey {
+        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
+        let id = parts.first ?? reference
+        let candidates = entries.filter { $0.survey.id == id }
+        if parts.count == 2 {
+            guard let version = Int(parts[1]) else {
+                throw CatalogError(description: "'\(reference)' is not a survey reference (expected ID or ID@VERSION, e.g. product_operating_model@1)")
+            }
+            if let match = candidates.first(where: { $0.survey.version == version }) { return match.survey }
+            let known = candidates.map { String($0.survey.version) }.joined(separator: ", ")
+            throw CatalogError(description: "survey '\(id)' has no version \(version)" + (known.isEmpty ? "" : " (versions: \(known))"))
+        }
+        if let latest = candidates.last { return latest.survey }
+        let ids = Array(Set(entries.map(\.survey.id))).sorted()
+        let hint = closestMatch(to: id, in: ids).map { " (did you mean '\($0)'?)" }
+            ?? (ids.isEmpty ? "" : " (known: \(ids.joined(separator: ", ")))")
+        throw CatalogError(description: "unknown survey '\(id)'\(hint)")
+    }
+
+    /// The instrument shipped with the tool, `product_operating_model`.
+    public static func embeddedInstrument() throws -> Survey {
+        guard let url = Bundle.module.url(forResource: "product-operating-model", withExtension: "yaml", subdirectory: "Resources") else {
+            throw CatalogError(description: "the embedded survey definition is missing from this build")
+        }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try loadSurvey(yaml: text, file: "(embedded)/product-operating-model.yaml")
+    }
+}
+
+/// A survey that cannot be found.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    /// What was asked for and what exists.
+    public var description: String
+}
