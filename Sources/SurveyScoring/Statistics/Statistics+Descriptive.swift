@@ -1,0 +1,53 @@
+import Foundation
+
+extension Statistics {
+    /// The arithmetic mean, or `nil` for no values.
+    ///
+    /// - Parameter values: Finite numbers.
+    public static func mean(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let first = values.reduce(0, +) / Double(values.count)
+        // One correction pass removes most of the rounding of the plain sum.
+        let correction = values.reduce(0) { $0 + ($1 - first) } / Double(values.count)
+        return first + correction
+    }
+
+    /// The sample variance with `n - 1` in the denominator, or `nil` for fewer than 2 values.
+    ///
+    /// Uses the corrected two-pass algorithm, so values with a large common offset keep their
+    /// precision.
+    /// - Parameter values: Finite numbers.
+    public static func variance(_ values: [Double]) -> Double? {
+        guard values.count >= 2, let m = mean(values) else { return nil }
+        var squares = 0.0
+        var residual = 0.0
+        for x in values {
+            let d = x - m
+            squares += d * d
+            residual += d
+        }
+        let n = Double(values.count)
+        return max(0, (squares - residual * residual / n) / (n - 1))
+    }
+
+    /// The sample standard deviation (square root of ``variance(_:)``), or `nil` for fewer than
+    /// 2 values.
+    ///
+    /// - Parameter values: Finite numbers.
+    public static func standardDeviation(_ values: [Double]) -> Double? {
+        variance(values).map { $0.squareRoot() }
+    }
+
+    /// The median (the mean of the two middle values for an even count), or `nil` for no values.
+    ///
+    /// - Parameter values: Finite numbers, in any order.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        if sorted.count.isMultiple(of: 2) {
+            return sorted[middle - 1] / 2 + sorted[middle] / 2
+        }
+        return sorted[middle]
+    }
+}

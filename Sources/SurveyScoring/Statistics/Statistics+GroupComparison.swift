@@ -1,0 +1,148 @@
+import Foundation
+
+extension Statistics {
+    /// The outcome of comparing two groups' means with Welch's t-test.
+    public enum WelchOutcome: Sendable, Hashable {
+        /// The test ran.
+        case test(WelchTest)
+        /// Both groups have zero variance, so there is no test (the standard error is 0);
+        /// `difference` is the first mean minus the second.
+        case zeroVariance(difference: Double)
+        /// A group has fewer than 2 values, so its variance is undefined.
+        case tooFewObservations
+    }
+
+    /// Welch's t-test of two independent means, with Hedges' g.
+    public struct WelchTest: Sendable, Hashable {
+        /// The first mean minus the second.
+        public var difference: Double
+        /// `√(s₁²/n₁ + s₂²/n₂)`.
+        public var standardError: Double
+        /// `difference / standardError`.
+        public var t: Double
+        /// The Welch–Satterthwaite degrees of freedom, generally not an integer.
+        public var degreesOfFreedom: Double
+        /// The two-sided p-value.
+        public var p: Double
+        /// The lower end of the confidence interval of the difference.
+        public var lower: Double
+        /// The upper end of the confidence interval of the difference.
+        public var upper: Double
+        /// Hedges' g: Cohen's d on the pooled SD times `J = 1 - 3/(4·(n₁+n₂-2) - 1)`.
+        public var hedgesG: Double
+
+        /// Creates a test result.
+        public init(difference: Double, standardError: Double, t: Double,
+                    degreesOfFreedom: Double, p: Double, lower: Double, upper: Double,
+                    hedgesG: Double) {
+            self.difference = difference
+            self.standardError = standardError
+            self.t = t
+            self.degreesOfFreedom = degreesOfFreedom
+            self.p = p
+            self.lower = lower
+            self.upper = upper
+            self.hedgesG = hedgesG
+        }
+    }
+
+    /// Welch's unequal-variance t-test of `mean(x) - mean(y)`, its confidence interval and
+    /// Hedges' g.
+    ///
+    /// `se = √(s₁²/n₁ + s₂²/n₂)`, `t = (m₁ - m₂)/se`,
+    /// `df = (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁-1) + (s₂²/n₂)²/(n₂-1))`, the p-value is
+    /// two-sided from Student's t with that (non-integer) df, and the interval is
+    /// `difference ± t(½ + level/2, df) · se`.
+    /// - Parameters:
+    ///   - x: The first group's values, finite.
+    ///   - y: The second group's values, finite.
+    ///   - level: The confidence level of the interval, 0.95 by default.
+    public static func welchTTest(_ x: [Double], _ y: [Double], level: Double = 0.95)
+        -> WelchOutcome
+    {
+        guard let m1 = mean(x), let m2 = mean(y),
+              let v1 = variance(x), let v2 = variance(y) else { return .tooFewObservations }
+        let difference = m1 - m2
+        guard v1 > 0 || v2 > 0 else { return .zeroVariance(difference: difference) }
+        let n1 = Double(x.count)
+        let n2 = Double(y.count)
+        let a = v1 / n1
+        let b = v2 / n2
+        let standardError = (a + b).squareRoot()
+        let t = difference / standardError
+        let df = (a + b) * (a + b) / (a * a / (n1 - 1) + b * b / (n2 - 1))
+        let p = min(1, studentTTwoSidedTail(abs(t), degreesOfFreedom: df))
+        let quantile = studentTQuantile(
+            upperQuantileProbability(forLevel: level), degreesOfFreedom: df)
+        let pooledDF = n1 + n2 - 2
+        let pooledSD = (((n1 - 1) * v1 + (n2 - 1) * v2) / pooledDF).squareRoot()
+        let g = difference / pooledSD * (1 - 3 / (4 * pooledDF - 1))
+        return .test(WelchTest(
+            difference: difference, standardError: standardError, t: t,
+            degreesOfFreedom: df, p: p,
+            lower: difference - quantile * standardError,
+            upper: difference + quantile * standardError,
+            hedgesG: g))
+    }
+
+    /// The Mann–Whitney U test of two independent ordinal samples, with Cliff's delta.
+    public struct MannWhitneyTest: Sendable, Hashable {
+        /// U of the first sample: the pairs where its value is larger, ties counting ½.
+        public var u: Double
+        /// The continuity-corrected normal score, signed like `u - n₁n₂/2`; 0 when every
+        /// value is tied.
+        public var z: Double
+        /// The two-sided p-value from the normal approximation; 1 when every value is tied.
+        public var p: Double
+        /// Cliff's delta `2U/(n₁n₂) - 1 = P(x > y) - P(x < y)`, in `-1...1`.
+        public var cliffsDelta: Double
+
+        /// Creates a test result.
+        public init(u: Double, z: Double, p: Double, cliffsDelta: Double) {
+            self.u = u
+            self.z = z
+            self.p = p
+            self.cliffsDelta = cliffsDelta
+        }
+    }
+
+    /// The two-sided Mann–Whitney U test with mid-ranks, tie-corrected variance and continuity
+    /// correction (normal approximation), and Cliff's delta.
+    ///
+    /// `U = R₁ - n₁(n₁+1)/2` with `R₁` the first sample's mid-rank sum,
+    /// `σ² = n₁n₂/12 · ((n+1) - Σ(tⱼ³ - tⱼ)/(n(n-1)))` over tie groups of size `tⱼ`, and
+    /// `z = (|U - n₁n₂/2| - ½)/σ` (not below 0), `p = 2·Φ(-z)`, as scipy's
+    /// `mannwhitneyu(method="asymptotic", use_continuity=True)`.
+    /// - Parameters:
+    ///   - x: The first sample, finite.
+    ///   - y: The second sample, finite.
+    /// - Returns: `nil` when a sample is empty.
+    public static func mannWhitneyU(_ x: [Double], _ y: [Double]) -> MannWhitneyTest? {
+        guard !x.isEmpty, !y.isEmpty else { return nil }
+        let pooled = (x.map { ($0, true) } + y.map { ($0, false) }).sorted { $0.0 < $1.0 }
+        var firstRankSum = 0.0
+        var tieTerm = 0.0
+        var start = 0
+        while start < pooled.count {
+            var end = start
+            while end + 1 < pooled.count && pooled[end + 1].0 == pooled[start].0 { end += 1 }
+            let midRank = Double(start + end + 2) / 2
+            let ties = Double(end - start + 1)
+            tieTerm += ties * ties * ties - ties
+            for index in start...end where pooled[index].1 { firstRankSum += midRank }
+            start = end + 1
+        }
+        let n1 = Double(x.count)
+        let n2 = Double(y.count)
+        let n = n1 + n2
+        let u = firstRankSum - n1 * (n1 + 1) / 2
+        let centred = u - n1 * n2 / 2
+        let variance = n1 * n2 / 12 * ((n + 1) - tieTerm / (n * (n - 1)))
+        let delta = 2 * u / (n1 * n2) - 1
+        guard variance > 0 else { return MannWhitneyTest(u: u, z: 0, p: 1, cliffsDelta: delta) }
+        let magnitude = max(0, abs(centred) - 0.5) / variance.squareRoot()
+        let z = centred < 0 ? -magnitude : magnitude
+        let p = min(1, 2 * normalCDF(-magnitude))
+        return MannWhitneyTest(u: u, z: z, p: p, cliffsDelta: delta)
+    }
+}

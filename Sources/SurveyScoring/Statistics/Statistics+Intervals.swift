@@ -1,0 +1,111 @@
+import Foundation
+
+extension Statistics {
+    /// The mean with its t-interval, `mean ± t(½ + level/2, n-1) · s / √n`.
+    ///
+    /// This is the interval of a group's dimension score, with `n` the respondents who have a
+    /// score. When every value is the same the interval is the single point.
+    /// - Parameters:
+    ///   - values: The respondents' scores, finite.
+    ///   - level: The confidence level, 0.95 by default.
+    /// - Returns: `nil` for fewer than 2 values.
+    public static func meanInterval(_ values: [Double], level: Double = 0.95) -> Estimate? {
+        guard values.count >= 2, let m = mean(values), let s = standardDeviation(values) else {
+            return nil
+        }
+        let n = Double(values.count)
+        let quantile = studentTQuantile(
+            upperQuantileProbability(forLevel: level), degreesOfFreedom: n - 1)
+        let half = quantile * s / n.squareRoot()
+        return Estimate(value: m, lower: m - half, upper: m + half)
+    }
+
+    /// A proportion with its Wilson score interval (never the Wald interval).
+    ///
+    /// `p̂ = x/n`; the interval is `(p̂ + z²/2n ± z·√(p̂(1-p̂)/n + z²/4n²)) / (1 + z²/n)`, with
+    /// `z` the normal quantile of `½ + level/2`. It stays inside `0...1`, and is `0...upper` for
+    /// no successes and `lower...1` when all are successes.
+    /// - Parameters:
+    ///   - successes: The favourable answers, in `0...trials`.
+    ///   - trials: The valid answers.
+    ///   - level: The confidence level, 0.95 by default.
+    /// - Returns: `nil` when `trials` is 0.
+    public static func wilsonInterval(successes: Int, trials: Int, level: Double = 0.95)
+        -> Estimate?
+    {
+        precondition(successes >= 0 && successes <= trials,
+                     "successes must be in 0...trials, got \(successes) of \(trials)")
+        guard trials > 0 else { return nil }
+        let z = normalQuantile(upperQuantileProbability(forLevel: level))
+        let n = Double(trials)
+        let p = Double(successes) / n
+        let z2n = z * z / n
+        let centre = (p + z2n / 2) / (1 + z2n)
+        let half = z * (p * (1 - p) / n + z2n / (4 * n)).squareRoot() / (1 + z2n)
+        let lower = successes == 0 ? 0 : max(0, centre - half)
+        let upper = successes == trials ? 1 : min(1, centre + half)
+        return Estimate(value: p, lower: lower, upper: upper)
+    }
+
+    /// The difference of two independent proportions, `p₁ - p₂`, with Newcombe's hybrid score
+    /// interval (Newcombe 1998, method 10).
+    ///
+    /// With `l₁…u₁` and `l₂…u₂` the Wilson intervals of each proportion, the interval is
+    /// `d - √((p₁-l₁)² + (u₂-p₂)²) … d + √((u₁-p₁)² + (p₂-l₂)²)`.
+    /// - Parameters:
+    ///   - successes1: The first group's favourable answers, in `0...trials1`.
+    ///   - trials1: The first group's valid answers.
+    ///   - successes2: The second group's favourable answers, in `0...trials2`.
+    ///   - trials2: The second group's valid answers.
+    ///   - level: The confidence level, 0.95 by default.
+    /// - Returns: `nil` when either group has no trials.
+    public static func newcombeInterval(
+        successes1: Int, trials1: Int, successes2: Int, trials2: Int, level: Double = 0.95
+    ) -> Estimate? {
+        guard let first = wilsonInterval(successes: successes1, trials: trials1, level: level),
+              let second = wilsonInterval(successes: successes2, trials: trials2, level: level)
+        else { return nil }
+        let d = first.value - second.value
+        let below = ((first.value - first.lower) * (first.value - first.lower)
+            + (second.upper - second.value) * (second.upper - second.value)).squareRoot()
+        let above = ((first.upper - first.value) * (first.upper - first.value)
+            + (second.value - second.lower) * (second.value - second.lower)).squareRoot()
+        return Estimate(value: d, lower: d - below, upper: d + above)
+    }
+
+    /// A pooled proportion over respondents who each give several answers, with an interval
+    /// that treats respondents as clusters.
+    ///
+    /// With `fᵢ` favourable and `vᵢ` valid answers of respondent `i` and `n` respondents:
+    /// `p = Σf / Σv`, `SE = √(n/(n-1) · Σ(fᵢ - p·vᵢ)²) / Σv`, interval
+    /// `p ± t(½ + level/2, n-1) · SE` clipped to `0...1`. This is the cluster-robust standard
+    /// error of a ratio estimator (statsmodels' `cov_type="cluster"` on a constant gives the
+    /// same). Respondents without a valid answer are not clusters and do not count in `n`.
+    /// - Parameters:
+    ///   - respondents: Each respondent's favourable and valid answer counts,
+    ///     `0 ≤ favourable ≤ valid`.
+    ///   - level: The confidence level, 0.95 by default.
+    /// - Returns: `nil` when fewer than 2 respondents have a valid answer.
+    public static func clusteredProportionInterval(
+        _ respondents: [(favourable: Int, valid: Int)], level: Double = 0.95
+    ) -> Estimate? {
+        precondition(respondents.allSatisfy { $0.favourable >= 0 && $0.favourable <= $0.valid },
+                     "each respondent needs 0 ≤ favourable ≤ valid")
+        let clusters = respondents.filter { $0.valid > 0 }
+        guard clusters.count >= 2 else { return nil }
+        let favourable = Double(clusters.reduce(0) { $0 + $1.favourable })
+        let valid = Double(clusters.reduce(0) { $0 + $1.valid })
+        let p = favourable / valid
+        let squares = clusters.reduce(0.0) { sum, cluster in
+            let residual = Double(cluster.favourable) - p * Double(cluster.valid)
+            return sum + residual * residual
+        }
+        let n = Double(clusters.count)
+        let standardError = (n / (n - 1) * squares).squareRoot() / valid
+        let quantile = studentTQuantile(
+            upperQuantileProbability(forLevel: level), degreesOfFreedom: n - 1)
+        return Estimate(value: p,
+                        lower: max(0, p - quantile * standardError),
+                        upper: min(1, p + quantile * standardError))
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Pure statistical functions behind the scorecard, as `SCORING.md` specifies them.
+///
+/// Every function is deterministic and free of side effects. Each one returns `nil` (or a case
+/// that says so) when its statistic is undefined for the input, rather than dividing by zero or
+/// producing NaN. The expected values in the tests come from scipy, statsmodels and pingouin via
+/// `Scripts/reference_statistics.py`.
+public enum Statistics {
+    /// A point estimate with a two-sided confidence interval `lower...upper`.
+    public struct Estimate: Sendable, Hashable, Codable {
+        /// The point estimate: a mean, a proportion or a difference.
+        public var value: Double
+        /// The lower end of the confidence interval.
+        public var lower: Double
+        /// The upper end of the confidence interval.
+        public var upper: Double
+
+        /// Creates an estimate from its value and interval ends.
+        public init(value: Double, lower: Double, upper: Double) {
+            self.value = value
+            self.lower = lower
+            self.upper = upper
+        }
+    }
+
+    /// The two-sided quantile for a confidence level, e.g. 0.975 for 0.95.
+    static func upperQuantileProbability(forLevel level: Double) -> Double {
+        precondition(level > 0 && level < 1, "confidence level must be in (0, 1), got \(level)")
+        return 0.5 + level / 2
+    }
+}
