@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Measures OpModel against references run side by side on the same machine, in the same run:
+#   generate : peak memory of `opmodel generate` for 1M and 4M responses (bounded memory)
+#   import   : release `opmodel import` of 1M generated responses vs `sqlite3 .import` of the
+#              same file into a plain table; medians of RUNS runs each, their ratio, peak memory
+#              of the import, and the store's size.
+# Usage: Scripts/benchmark.sh [RUNS] [RESPONSES]      (defaults: 3 runs, 1,000,000 responses)
+# Set SKIP_4M=1 to skip the 4M-response memory check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+responses=${2:-1000000}
+work=$(mktemp -d "${TMPDIR:-/tmp}/opmodel-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+command -v /usr/bin/time >/dev/null || { echo "needs /usr/bin/time (apt-get install time)"; exit 1; }
+command -v sqlite3 >/dev/null || { echo "needs sqlite3 (apt-get install sqlite3)"; exit 1; }
+
+swift build -c release --product opmodel >/dev/null
+bin=$(swift build -c release --show-bin-path)/opmodel
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# Runs a command under /usr/bin/time; prints "seconds peak_kB".
+measure() {
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt"; exit 1; }
+  cat "$work/time.txt"
+}
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(swift --version 2>&1 | head -1); sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+echo
+echo "== generate (streaming, peak memory)"
+read -r gen_s gen_kb < <(measure "$bin" generate --responses "$responses" --orgs 3 --waves 2026-Q1 --seed 1 --out "$work/export.csv")
+size_mb=$(du -m "$work/export.csv" | cut -f1)
+printf "generate %d responses: %.1f s, peak %.1f MB, file %d MB\n" "$responses" "$gen_s" "$(echo "$gen_kb/1024" | bc -l)" "$size_mb"
+if [ "${SKIP_4M:-0}" != 1 ]; then
+  read -r gen4_s gen4_kb < <(measure "$bin" generate --responses $((responses * 4)) --orgs 3 --waves 2026-Q1 --seed 1 --out "$work/export4.csv")
+  printf "generate %d responses: %.1f s, peak %.1f MB (difference to 1x: %.1f MB)\n" $((responses * 4)) "$gen4_s" \
+    "$(echo "$gen4_kb/1024" | bc -l)" "$(echo "($gen4_kb-$gen_kb)/1024" | bc -l)"
+fi
+
+echo
+echo "== import: opmodel import vs sqlite3 .import of the same file ($runs runs each, interleaved)"
+: >"$work/ours.txt"; : >"$work/ref.txt"; : >"$work/ours_mem.txt"
+for run in $(seq "$runs"); do
+  rm -f "$work/ref.sqlite"
+  read -r s kb < <(measure sqlite3 "$work/ref.sqlite" -cmd ".mode csv" ".import $work/export.csv responses")
+  echo "$s" >>"$work/ref.txt"
+  rm -f "$work/store.sqlite"*
+  read -r s kb < <(measure "$bin" import "$work/export.csv" --db "$work/store.sqlite")
+  echo "$s" >>"$work/ours.txt"; echo "$kb" >>"$work/ours_mem.txt"
+  echo "run $run: sqlite3 .import $(tail -1 "$work/ref.txt") s, opmodel import $s s ($((kb / 1024)) MB)"
+done
+ours=$(median <"$work/ours.txt"); ref=$(median <"$work/ref.txt"); mem=$(median <"$work/ours_mem.txt")
+printf "median: opmodel import %.2f s, sqlite3 .import %.2f s, ratio %.2f; import peak memory %.1f MB; store %d MB (sqlite3 table %d MB)\n" \
+  "$ours" "$ref" "$(echo "$ours/$ref" | bc -l)" "$(echo "$mem/1024" | bc -l)" \
+  "$(du -m "$work/store.sqlite" | cut -f1)" "$(du -m "$work/ref.sqlite" | cut -f1)"

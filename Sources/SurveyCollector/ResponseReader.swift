@@ -1,0 +1,280 @@
+import Foundation
+import SurveyCore
+
+/// How an import reads a file: where the wave, organisation and times come from.
+public struct ImportSettings: Sendable {
+    /// The wave of every row (`--wave`); otherwise a `wave` column, else the timestamp's quarter.
+    public var wave: String?
+    /// The organisation when the export has no column for it (`--org`).
+    public var organisation: String?
+    /// The division when the export has no column for it (`--division`).
+    public var division: String?
+    /// The zone of timestamps without one (`--timezone`).
+    public var timeZone: TimeZone
+    /// How to read `9/1/2024` (`--date-order`); nil means detect it.
+    public var dateOrder: TimestampParser.DateOrder?
+
+    /// Creates settings.
+    public init(wave: String? = nil, organisation: String? = nil, division: String? = nil,
+                timeZone: TimeZone = TimestampParser.UTC, dateOrder: TimestampParser.DateOrder? = nil) {
+        self.wave = wave
+        self.organisation = organisation
+        self.division = division
+        self.timeZone = timeZone
+        self.dateOrder = dateOrder
+    }
+}
+
+/// Reads an export in the generic format, row by row, into validated ``ResponseRow`` values.
+///
+/// Every cell is checked against the survey: a scale label or number, an option, a number in
+/// range. A row with any invalid cell is returned as rejected with one diagnostic per cell,
+/// `FILE:LINE:COLUMN: error: column 'HEADER': 'VALUE' is not … (expected …)`.
+public final class ResponseReader {
+    /// What ``next(into:)`` found.
+    public enum Outcome {
+        /// A valid response was written into the row.
+        case response
+        /// The row is invalid: its diagnostics and its fields as read, for a rejects file.
+        case rejected([Diagnostic], fields: [String])
+        /// No more rows.
+        case end
+    }
+
+    /// The path shown in diagnostics.
+    public let file: String
+    /// The header as read (trimmed).
+    public let header: [String]
+    /// The text encoding the file was in.
+    public let encoding: TextEncoding
+    /// Problems with the header that do not stop the import.
+    public private(set) var warnings: [Diagnostic] = []
+    /// Things the user should know: encoding transcoded, date order detected, ids derived.
+    public private(set) var notes: [String] = []
+    /// Whether the export has a response id column (otherwise ids are content hashes).
+    public let hasResponseIDs: Bool
+
+    private var reader: CSVReader
+    private var record = CSVRecord()
+    private let survey: Survey
+    private let settings: ImportSettings
+    private let layout: AnswerLayout
+    private var decoders: [(column: Int, decoder: ItemDecoder)]
+    private let applicability: [Role: [Bool]]
+    private let columns: ColumnMapping
+    private let parser: TimestampParser
+    private let roleLookup: [String: Role]
+    private var occurrences: [Int64: Int32] = [:]
+    private var firstQuarter: (label: String, line: Int)?
+    private let column: (organisation: Int?, division: Int?, team: Int?, role: Int?, tenure: Int?, id: Int?, submitted: Int?, wave: Int?)
+
+    /// Reads an export held in memory and maps its header to the survey.
+    /// - Throws: ``DiagnosticList`` when the header cannot be used (no organisation, a near-miss
+    ///   column, an ambiguous date order) or the file is not CSV.
+    public convenience init(file: String, data: Data, survey: Survey, settings: ImportSettings) throws {
+        do {
+            try self.init(file: file, reader: CSVReader(bytes: data), survey: survey, settings: settings)
+        } catch let error as CSVError {
+            throw DiagnosticList([error.diagnostic(file: file)])
+        }
+    }
+
+    /// Opens an export file, mapped into memory and read as a stream.
+    public convenience init(file: String, url: URL, survey: Survey, settings: ImportSettings) throws {
+        do {
+            try self.init(file: file, reader: CSVReader(contentsOf: url), survey: survey, settings: settings)
+        } catch let error as CSVError {
+            throw DiagnosticList([error.diagnostic(file: file)])
+        }
+    }
+
+    private init(file: String, reader: CSVReader, survey: Survey, settings: ImportSettings) throws {
+        self.file = file
+        self.survey = survey
+        self.settings = settings
+        self.reader = reader
+        header = reader.header
+        encoding = reader.detectedEncoding
+        layout = AnswerLayout(survey: survey)
+        columns = ColumnMapping(header: header, survey: survey, file: file, headerLine: reader.headerRecord)
+        var problems = columns.diagnostics.filter { $0.severity == .error }
+        warnings = columns.diagnostics.filter { $0.severity != .error }
+        column = (columns.column(of: .attribute(.organisation)), columns.column(of: .attribute(.division)),
+                  columns.column(of: .attribute(.team)), columns.column(of: .attribute(.role)),
+                  columns.column(of: .attribute(.tenure)), columns.column(of: .responseID),
+                  columns.column(of: .submittedAt), columns.column(of: .wave))
+        hasResponseIDs = column.id != nil
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        if column.organisation == nil, settings.organisation == nil {
+            let aliases = ["organisation"] + (survey.attributes[.organisation]?.aliases ?? [])
+            problems.append(Diagnostic(.error, "the export has no organisation column (expected a column named \(aliases.map { "'\($0)'" }.joined(separator: " or "))); give --org NAME", at: start))
+        }
+        if settings.wave == nil, column.wave == nil, column.submitted == nil {
+            problems.append(Diagnostic(.error, "the export has neither a wave nor a timestamp column (expected 'wave' or 'submitted_at'); give --wave LABEL", at: start))
+        }
+        let items = survey.items
+        decoders = []
+        for (index, role) in columns.roles.enumerated() {
+            if case .item(let itemIndex) = role {
+                decoders.append((index, ItemDecoder(item: items[itemIndex], slot: layout.slots[itemIndex], survey: survey)))
+            }
+        }
+        var applicability: [Role: [Bool]] = [:]
+        for role in Role.allCases { applicability[role] = items.map { $0.applies(to: role) } }
+        self.applicability = applicability
+        var roles: [String: Role] = [:]
+        for role in Role.allCases {
+            for name in [role.rawValue, role.displayName] + (survey.attributes[.role]?.roleSpellings[role] ?? []) {
+                roles[normalizedKey(name)] = roles[normalizedKey(name)] ?? role
+            }
+        }
+        roleLookup = roles
+        // Slash dates need an order: take it from the flag, else from the file's own values.
+        var dateOrder = settings.dateOrder
+        if dateOrder == nil, let submitted = column.submitted {
+            var scan = reader
+            var detector = DateOrderDetector()
+            var scanRecord = CSVRecord()
+            while (try? scan.nextRecord(into: &scanRecord)) == true {
+                if submitted < scanRecord.count { scanRecord.withField(submitted) { detector.observe($0) } }
+            }
+            switch detector.verdict {
+            case .mdy, .dmy:
+                dateOrder = detector.dateOrder
+                notes.append("dates read as \(detector.verdict == .mdy ? "month/day/year" : "day/month/year") (detected)")
+            case .contradictory:
+                problems.append(Diagnostic(.error, "column '\(header[submitted])' mixes month-first and day-first dates; split the file by source or fix the dates", at: start))
+            case .undetermined:
+                break
+            }
+        }
+        parser = TimestampParser(timeZone: settings.timeZone, dateOrder: dateOrder)
+        if encoding.isTranscoded { notes.append("read as \(encoding) and converted to UTF-8") }
+        if column.id == nil { notes.append("no response id column: responses are identified by their content") }
+        if !problems.isEmpty { throw DiagnosticList(problems + warnings) }
+    }
+
+    /// Reads the next row into `row`.
+    /// - Throws: ``DiagnosticList`` for problems that stop the whole file (broken CSV, a file
+    ///   spanning quarters without a wave).
+    public func next(into row: inout ResponseRow) throws -> Outcome {
+        do {
+            guard try reader.nextRecord(into: &record) else { return .end }
+        } catch let error as CSVError {
+            throw DiagnosticList([error.diagnostic(file: file)])
+        }
+        var problems: [Diagnostic] = []
+        row.line = record.line
+        if record.count != header.count {
+            let here = SourceLocation(file: file, line: record.line, column: 1)
+            problems.append(Diagnostic(.error, "the row has \(record.count) fields but the header has \(header.count)", at: here))
+            return .rejected(problems, fields: record.strings())
+        }
+        func error(_ column: Int, _ message: String) {
+            let location = record.location(column)
+            problems.append(Diagnostic(.error, "column '\(header[column])': \(message)",
+                                       at: SourceLocation(file: file, line: location.line, column: location.column)))
+        }
+        // Attributes.
+        row.organisation = column.organisation.map { record.trimmedString($0) } ?? ""
+        if row.organisation.isEmpty { row.organisation = settings.organisation ?? "" }
+        if row.organisation.isEmpty, let organisation = column.organisation {
+            error(organisation, "the organisation is empty (expected a name, or give --org NAME)")
+        }
+        row.division = column.division.map { record.trimmedString($0) } ?? ""
+        if row.division.isEmpty { row.division = settings.division ?? "" }
+        row.team = column.team.map { record.trimmedString($0) } ?? ""
+        row.tenure = column.tenure.map { record.trimmedString($0) } ?? ""
+        row.role = nil
+        if let roleColumn = column.role, !record.isBlank(roleColumn) {
+            let text = record.trimmedString(roleColumn)
+            if let role = roleLookup[normalizedKey(text)] {
+                row.role = role
+            } else {
+                error(roleColumn, "'\(text)' is not a known role (expected \(Role.allCases.map(\.displayName).joined(separator: ", ")) or a spelling the survey declares)")
+            }
+        }
+        // Time and wave.
+        row.submittedAt = nil
+        if let submitted = column.submitted, !record.isBlank(submitted) {
+            let result = record.withField(submitted) { parser.parse($0) }
+            if let seconds = result.epochSeconds {
+                row.submittedAt = seconds
+            } else if let message = TimestampParser.errorMessage(for: record.trimmedString(submitted), result: result) {
+                error(submitted, message)
+            }
+        }
+        if let wave = settings.wave {
+            row.wave = wave
+        } else if let waveColumn = column.wave, !record.isBlank(waveColumn) {
+            row.wave = record.trimmedString(waveColumn)
+            if row.wave.count > 64 { error(waveColumn, "'\(row.wave.prefix(64))…' is longer than 64 characters (expected a wave label such as 2026-Q1)") }
+        } else if let seconds = row.submittedAt {
+            let quarter = parser.quarter(of: seconds)
+            row.wave = "\(quarter.year)-Q\(quarter.quarter)"
+            if let first = firstQuarter, first.label != row.wave {
+                throw DiagnosticList([Diagnostic(.error, "the file spans \(first.label) (line \(first.line)) and \(row.wave) (line \(record.line)) but has no wave column; give --wave LABEL, add a wave column, or split the file by quarter", at: SourceLocation(file: file, line: record.line, column: record.location(column.submitted ?? 0).column))])
+            }
+            if firstQuarter == nil { firstQuarter = (row.wave, record.line) }
+        } else if problems.isEmpty {
+            let place = column.wave ?? column.submitted ?? 0
+            error(place, "the row has no wave and no timestamp (expected a wave label or a submission time)")
+        }
+        // Answers.
+        if row.answers.count != layout.byteCount {
+            row.answers = [UInt8](repeating: 0, count: layout.byteCount)
+        }
+        row.comments.removeAll(keepingCapacity: true)
+        let applies = row.role.flatMap { applicability[$0] }
+        row.answers.withUnsafeMutableBytes { answers in
+            answers.initializeMemory(as: UInt8.self, repeating: 0)
+            if let applies {
+                for (index, slot) in layout.slots.enumerated() where !applies[index] {
+                    for byte in slot.offset..<(slot.offset + slot.width) { answers[byte] = 0xFF }
+                }
+            }
+            for index in decoders.indices {
+                let columnIndex = decoders[index].column
+                let itemIndex = decoders[index].decoder.slot.itemIndex
+                if let applies, !applies[itemIndex] { continue }
+                if record.isBlank(columnIndex) { continue }
+                if case .text = decoders[index].decoder.kind {
+                    row.comments.append((decoders[index].decoder.item.id, record.trimmedString(columnIndex)))
+                    continue
+                }
+                let message = record.withTrimmedField(columnIndex) { decoders[index].decoder.decode($0, into: answers) }
+                if let message { error(columnIndex, message) }
+            }
+        }
+        if !problems.isEmpty { return .rejected(problems, fields: record.strings()) }
+        // Identity.
+        var hasher = StableHasher()
+        row.answers.withUnsafeBytes { hasher.combine($0) }
+        hasher.combine(normalizedKey(row.organisation))
+        hasher.combine(normalizedKey(row.division))
+        hasher.combine(normalizedKey(row.team))
+        hasher.combine(row.role?.rawValue ?? "")
+        hasher.combine(row.tenure)
+        for comment in row.comments { hasher.combine(comment.text) }
+        row.contentHash = hasher.value
+        if let idColumn = column.id, !record.isBlank(idColumn) {
+            row.responseKey = record.trimmedString(idColumn)
+        } else {
+            // Identical rows stay distinct responses through their occurrence number.
+            let occurrence = occurrences[row.contentHash, default: 0] + 1
+            occurrences[row.contentHash] = occurrence
+            row.responseKey = "content:" + String(UInt64(bitPattern: row.contentHash), radix: 16) + ":" + String(occurrence)
+        }
+        return .response
+    }
+}
+
+extension ResponseReader {
+    /// How much of the file has been read, 0 to 1, for progress bars.
+    public var fractionRead: Double { reader.fractionConsumed }
+}
+
+extension CSVReader {
+    /// How much of the text has been parsed, 0 to 1.
+    var fractionConsumed: Double { text.count == 0 ? 1 : Double(scanner.pos) / Double(text.count) }
+}

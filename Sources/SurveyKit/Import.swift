@@ -1,0 +1,225 @@
+import Crypto
+import Foundation
+import Synchronization
+import SurveyCollector
+import SurveyCore
+import SurveyStore
+
+/// What `opmodel import` was asked to do.
+public struct ImportRequest: Sendable {
+    /// The export files, as the user named them.
+    public var files: [String]
+    /// The survey the exports answer.
+    public var survey: Survey
+    /// Wave, organisation, division, zone and date order.
+    public var settings: ImportSettings
+    /// The export format; only `generic` so far.
+    public var format: String = "generic"
+    /// Check everything, store nothing.
+    public var dryRun = false
+    /// Store valid rows and write invalid ones to ``rejectsPath``.
+    public var skipInvalid = false
+    /// Where rejected rows go, as CSV with a reason column.
+    public var rejectsPath: String?
+    /// Overwrite stored responses whose answers changed.
+    public var replace = false
+    /// The most diagnostics printed per file.
+    public var diagnosticLimit = 50
+
+    /// Creates a request.
+    public init(files: [String], survey: Survey, settings: ImportSettings) {
+        self.files = files
+        self.survey = survey
+        self.settings = settings
+    }
+}
+
+/// What happened to one file.
+public struct FileImportResult: Sendable {
+    /// The file as named.
+    public var file: String
+    /// Row counts.
+    public var totals: BatchTotals
+    /// The stored batch, nil when nothing was stored.
+    public var batchID: Int64?
+    /// Waves the rows belong to.
+    public var waves: [String]
+    /// Errors and warnings, capped at the request's limit.
+    public var diagnostics: [Diagnostic]
+    /// Diagnostics left out by the cap.
+    public var omittedDiagnostics: Int
+    /// Encoding, date order and identity notes.
+    public var notes: [String]
+    /// Seconds taken.
+    public var seconds: Double
+
+    /// Whether the file had errors that stopped it from being stored.
+    public var failed: Bool { batchID == nil && diagnostics.contains { $0.severity == .error } }
+}
+
+/// Why an import stopped before reading its files.
+public struct ImportFailure: Error, Sendable, CustomStringConvertible {
+    /// Kinds of failure, mapped to exit codes by the CLI.
+    public enum Code: Sendable { case missingFile, unreadable, interrupted, store }
+    /// The kind.
+    public var code: Code
+    /// What happened.
+    public var description: String
+}
+
+/// Reports progress: rows read so far and the fraction of the file consumed.
+public typealias ImportProgress = @Sendable (_ file: String, _ rows: Int, _ fraction: Double) -> Void
+
+/// Set by SIGINT/SIGTERM: the import rolls back the current file and stops.
+public let importInterrupted = Atomic<Bool>(false)
+
+/// The largest export read, in bytes.
+public let maximumExportSize = 8 * 1024 * 1024 * 1024
+
+/// Imports export files into the store, one transaction per file.
+///
+/// By default a file with any invalid row stores nothing. With `skipInvalid`, valid rows are
+/// stored and invalid ones written to the rejects file. A repeated response (same survey, wave,
+/// organisation and response id) is counted as a duplicate; one whose answers changed is a
+/// conflict and is kept as stored unless `replace`.
+public func importExports(_ request: ImportRequest, into store: OpModelStore, progress: ImportProgress? = nil) throws -> [FileImportResult] {
+    var results: [FileImportResult] = []
+    var rejects: RejectsWriter?
+    defer { try? rejects?.close() }
+    for file in request.files {
+        guard FileManager.default.fileExists(atPath: file) else {
+            throw ImportFailure(code: .missingFile, description: "cannot find '\(file)' (expected a CSV export)")
+        }
+        let started = Date()
+        let url = URL(fileURLWithPath: file)
+        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        guard size <= maximumExportSize else {
+            throw ImportFailure(code: .unreadable, description: "'\(file)' is \(size) bytes, over the \(maximumExportSize)-byte limit")
+        }
+        let digest: String
+        do {
+            digest = try sha256(of: url)
+        } catch {
+            throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions)")
+        }
+        let reader: ResponseReader
+        do {
+            reader = try ResponseReader(file: file, url: url, survey: request.survey, settings: request.settings)
+        } catch let list as DiagnosticList {
+            results.append(FileImportResult(file: file, totals: BatchTotals(), batchID: nil, waves: [], diagnostics: list.diagnostics,
+                                            omittedDiagnostics: 0, notes: [], seconds: Date().timeIntervalSince(started)))
+            continue
+        }
+        var diagnostics = reader.warnings
+        var omitted = 0
+        func note(_ found: [Diagnostic]) {
+            for diagnostic in found {
+                if diagnostics.count < request.diagnosticLimit { diagnostics.append(diagnostic) } else { omitted += 1 }
+            }
+        }
+        if request.skipInvalid, rejects == nil, let path = request.rejectsPath {
+            rejects = try RejectsWriter(path: path)
+        }
+        let description = BatchDescription(fileName: file, sha256: digest, format: request.format, toolVersion: OpModelVersion.current)
+        var totals = BatchTotals()
+        let batch: BatchResult
+        do {
+            batch = try store.importBatch(description, survey: request.survey, replace: request.replace) { writer in
+                var row = ResponseRow()
+                var errors = 0
+                while true {
+                    if importInterrupted.load(ordering: .relaxed) {
+                        throw ImportFailure(code: .interrupted, description: "interrupted: nothing of '\(file)' was stored")
+                    }
+                    let outcome = try reader.next(into: &row)
+                    switch outcome {
+                    case .end:
+                        writer.totals.rowsRead = totals.rowsRead
+                        writer.totals.rejected = totals.rejected
+                        totals.imported = writer.totals.imported
+                        totals.duplicates = writer.totals.duplicates
+                        totals.conflicts = writer.totals.conflicts
+                        totals.replaced = writer.totals.replaced
+                        if request.dryRun || (errors > 0 && !request.skipInvalid) { return .rollback }
+                        // A file that brings nothing new leaves no empty batch behind.
+                        return totals.imported + totals.replaced > 0 ? .commit : .rollback
+                    case .response:
+                        totals.rowsRead += 1
+                        // After the first error nothing of the file will be kept: stop writing, keep checking.
+                        if errors == 0 || request.skipInvalid { _ = try writer.insert(row) }
+                    case .rejected(let found, let fields):
+                        totals.rowsRead += 1
+                        totals.rejected += 1
+                        errors += 1
+                        note(found)
+                        if request.skipInvalid { try rejects?.write(fields: fields, header: reader.header, reasons: found) }
+                    }
+                    if totals.rowsRead % 8192 == 0 { progress?(file, totals.rowsRead, reader.fractionRead) }
+                }
+            }
+        } catch let list as DiagnosticList {
+            note(list.diagnostics)
+            results.append(FileImportResult(file: file, totals: totals, batchID: nil, waves: [], diagnostics: diagnostics,
+                                            omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started)))
+            continue
+        } catch let error as StoreError {
+            throw ImportFailure(code: .store, description: error.message)
+        }
+        results.append(FileImportResult(file: file, totals: totals, batchID: batch.batchID, waves: batch.waves, diagnostics: diagnostics,
+                                        omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started)))
+    }
+    return results
+}
+
+/// SHA-256 of a file, read in 1 MiB chunks.
+func sha256(of url: URL) throws -> String {
+    let handle = try FileHandle(forReadingFrom: url)
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+        hasher.update(data: chunk)
+    }
+    return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+}
+
+/// Writes rejected rows as CSV, with the original columns and a `reason` column, ready to fix and re-import.
+struct RejectsWriter {
+    private let handle: FileHandle
+    private let path: String
+    private var wroteHeader = false
+
+    init(path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw ImportFailure(code: .unreadable, description: "cannot create the rejects file '\(path)'")
+        }
+        self.handle = handle
+        self.path = path
+    }
+
+    mutating func write(fields: [String], header: [String], reasons: [Diagnostic]) throws {
+        var text = ""
+        if !wroteHeader {
+            text += CSVWriter.line(header + ["reason"]) + "\r\n"
+            wroteHeader = true
+        }
+        let reason = reasons.map { ($0.location.map { "line \($0.line), column \($0.column): " } ?? "") + $0.message }.joined(separator: "; ")
+        // Fields stay as read so the file re-imports; only our own reason text is neutralised.
+        text += (fields.map { CSVWriter.escape($0) } + [CSVWriter.escape(reason, neutralizeFormulas: true)]).joined(separator: ",") + "\r\n"
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            throw ImportFailure(code: .unreadable, description: "cannot write the rejects file '\(path)'")
+        }
+    }
+
+    func close() throws { try handle.close() }
+}
+
+/// How slash dates are read (`--date-order`).
+public typealias TimestampParserDateOrder = TimestampParser.DateOrder
+/// How an import reads a file.
+public typealias ImportSettings = SurveyCollector.ImportSettings
+/// Row counts of an imported file.
+public typealias BatchTotals = SurveyStore.BatchTotals
+/// The store.
+public typealias OpModelStore = SurveyStore.OpModelStore

@@ -1,0 +1,1 @@
+// SurveyReporting module.

@@ -1,0 +1,44 @@
+import Foundation
+import SurveyKit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A one-line progress bar on standard error, only when it is a terminal.
+final class ProgressBar: @unchecked Sendable {
+    let isActive = isatty(STDERR_FILENO) == 1
+    private let started = Date()
+    private let lock = NSLock()
+    private var lastDraw = Date.distantPast
+
+    func update(file: String, rows: Int, fraction: Double) {
+        lock.lock()
+        defer { lock.unlock() }
+        let now = Date()
+        guard now.timeIntervalSince(lastDraw) >= 0.2 else { return }
+        lastDraw = now
+        let elapsed = now.timeIntervalSince(started)
+        let rate = elapsed > 0 ? Double(rows) / elapsed : 0
+        let eta = fraction > 0.01 ? elapsed * (1 - fraction) / fraction : 0
+        let width = 24
+        let filled = Int(Double(width) * min(1, fraction))
+        let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+        let line = String(format: "\r[%@] %3.0f%%  %d rows  %.0f rows/s  ETA %.0f s  %@", bar, fraction * 100, rows, rate, eta, (file as NSString).lastPathComponent)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func clear() {
+        guard isActive else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// SIGINT and SIGTERM ask the import to stop; the current file's transaction is rolled back.
+enum Interruption {
+    static func install() {
+        signal(SIGINT) { _ in importInterrupted.store(true, ordering: .relaxed) }
+        signal(SIGTERM) { _ in importInterrupted.store(true, ordering: .relaxed) }
+    }
+}
