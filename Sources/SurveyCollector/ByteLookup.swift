@@ -1,25 +1,33 @@
 import SurveyCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Maps answer texts to codes without allocating per lookup: an open-addressing table keyed by
 /// the raw bytes of a cell, falling back to the normalised text (case, spaces) and remembering
-/// the raw spelling it found, so a million "Agree" cells cost one hash and one compare each.
+/// the raw spelling it found, so a million "Agree" cells cost one hash and one `memcmp` each.
+///
+/// Keys live in one byte buffer and slots are plain values, so a probe retains nothing.
 struct ByteLookup: Sendable {
-    private struct Entry: Sendable {
-        var hash: UInt64
-        var bytes: [UInt8]
-        var code: UInt8
+    private struct Slot: Sendable {
+        var hash: UInt64 = 0
+        var offset: Int32 = -1
+        var length: Int32 = 0
+        var code: UInt8 = 0
     }
 
-    private var slots: [Entry?]
+    private var slots: [Slot]
+    private var keys: [UInt8] = []
     private var count = 0
-    private var normalized: [String: UInt8]
+    private var normalized: [String: UInt8] = [:]
     /// Raw spellings learned from the normalised fallback are capped, so hostile input cannot grow it.
     private static let learnedLimit = 512
     private var learned = 0
 
     init(_ entries: [(text: String, code: UInt8)]) {
-        slots = Array(repeating: nil, count: 64)
-        normalized = [:]
+        slots = Array(repeating: Slot(), count: 64)
         for (text, code) in entries {
             if normalized[normalizedKey(text)] == nil { normalized[normalizedKey(text)] = code }
             insert(Array(text.utf8), code: code)
@@ -29,14 +37,22 @@ struct ByteLookup: Sendable {
     /// The code for a cell's bytes, or nil when it is not a known answer.
     mutating func code(for bytes: UnsafeRawBufferPointer) -> UInt8? {
         let hash = Self.hash(bytes)
-        var index = Int(hash & UInt64(slots.count - 1))
-        while let entry = slots[index] {
-            if entry.hash == hash, entry.bytes.count == bytes.count,
-               entry.bytes.withUnsafeBytes({ $0.elementsEqual(bytes) }) {
-                return entry.code
+        let mask = slots.count - 1
+        var index = Int(hash & UInt64(mask))
+        let found: UInt8? = slots.withUnsafeBufferPointer { table in
+            keys.withUnsafeBytes { storage in
+                while table[index].offset >= 0 {
+                    let slot = table[index]
+                    if slot.hash == hash, Int(slot.length) == bytes.count,
+                       bytes.isEmpty || Self.equal(storage.baseAddress, Int(slot.offset), bytes) {
+                        return slot.code
+                    }
+                    index = (index + 1) & mask
+                }
+                return nil
             }
-            index = (index + 1) & (slots.count - 1)
         }
+        if let found { return found }
         let text = String(decoding: bytes, as: UTF8.self)
         guard let code = normalized[normalizedKey(text)] else { return nil }
         if learned < Self.learnedLimit {
@@ -50,19 +66,30 @@ struct ByteLookup: Sendable {
         if (count + 1) * 2 > slots.count { grow() }
         let hash = bytes.withUnsafeBytes { Self.hash($0) }
         var index = Int(hash & UInt64(slots.count - 1))
-        while let entry = slots[index] {
-            if entry.hash == hash, entry.bytes == bytes { return }
+        while slots[index].offset >= 0 {
+            let slot = slots[index]
+            if slot.hash == hash, Array(keys[Int(slot.offset)..<Int(slot.offset + slot.length)]) == bytes { return }
             index = (index + 1) & (slots.count - 1)
         }
-        slots[index] = Entry(hash: hash, bytes: bytes, code: code)
+        slots[index] = Slot(hash: hash, offset: Int32(keys.count), length: Int32(bytes.count), code: code)
+        keys += bytes
         count += 1
     }
 
     private mutating func grow() {
         let old = slots
-        slots = Array(repeating: nil, count: old.count * 2)
-        count = 0
-        for case let entry? in old { insert(entry.bytes, code: entry.code) }
+        slots = Array(repeating: Slot(), count: old.count * 2)
+        for slot in old where slot.offset >= 0 {
+            var index = Int(slot.hash & UInt64(slots.count - 1))
+            while slots[index].offset >= 0 { index = (index + 1) & (slots.count - 1) }
+            slots[index] = slot
+        }
+    }
+
+    @inline(__always)
+    private static func equal(_ storage: UnsafeRawPointer?, _ offset: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let storage, let cell = bytes.baseAddress else { return false }
+        return memcmp(storage + offset, cell, bytes.count) == 0
     }
 
     @inline(__always)

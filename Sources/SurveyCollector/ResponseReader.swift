@@ -65,6 +65,9 @@ public final class ResponseReader {
     private let parser: TimestampParser
     private let roleLookup: [String: Role]
     private var occurrences: [Int64: Int32] = [:]
+    /// Unit names and roles repeat on every row: normalise each spelling once.
+    private var normalized: [String: String] = [:]
+    private var roleSpellings: [String: Role?] = [:]
     private var firstQuarter: (label: String, line: Int)?
     private let column: (organisation: Int?, division: Int?, team: Int?, role: Int?, tenure: Int?, id: Int?, submitted: Int?, wave: Int?)
 
@@ -131,7 +134,7 @@ public final class ResponseReader {
         roleLookup = roles
         // Slash dates need an order: take it from the flag, else from the file's own values.
         var dateOrder = settings.dateOrder
-        if dateOrder == nil, let submitted = column.submitted {
+        if dateOrder == nil, let submitted = column.submitted, Self.firstValue(of: submitted, in: reader)?.contains("/") == true {
             var scan = reader
             var detector = DateOrderDetector()
             var scanRecord = CSVRecord()
@@ -152,6 +155,15 @@ public final class ResponseReader {
         if encoding.isTranscoded { notes.append("read as \(encoding) and converted to UTF-8") }
         if column.id == nil { notes.append("no response id column: responses are identified by their content") }
         if !problems.isEmpty { throw DiagnosticList(problems + warnings) }
+    }
+
+    private static func firstValue(of column: Int, in reader: CSVReader) -> String? {
+        var scan = reader
+        var record = CSVRecord()
+        while (try? scan.nextRecord(into: &record)) == true {
+            if column < record.count, !record.isBlank(column) { return record.trimmedString(column) }
+        }
+        return nil
     }
 
     /// Reads the next row into `row`.
@@ -188,7 +200,14 @@ public final class ResponseReader {
         row.role = nil
         if let roleColumn = column.role, !record.isBlank(roleColumn) {
             let text = record.trimmedString(roleColumn)
-            if let role = roleLookup[normalizedKey(text)] {
+            let known: Role?
+            if let cached = roleSpellings[text] {
+                known = cached
+            } else {
+                known = roleLookup[normalizedKey(text)]
+                if roleSpellings.count < 10_000 { roleSpellings[text] = known }
+            }
+            if let role = known {
                 row.role = role
             } else {
                 error(roleColumn, "'\(text)' is not a known role (expected \(Role.allCases.map(\.displayName).joined(separator: ", ")) or a spelling the survey declares)")
@@ -211,7 +230,7 @@ public final class ResponseReader {
             if row.wave.count > 64 { error(waveColumn, "'\(row.wave.prefix(64))…' is longer than 64 characters (expected a wave label such as 2026-Q1)") }
         } else if let seconds = row.submittedAt {
             let quarter = parser.quarter(of: seconds)
-            row.wave = "\(quarter.year)-Q\(quarter.quarter)"
+            row.wave = quarterLabel(year: quarter.year, quarter: quarter.quarter)
             if let first = firstQuarter, first.label != row.wave {
                 throw DiagnosticList([Diagnostic(.error, "the file spans \(first.label) (line \(first.line)) and \(row.wave) (line \(record.line)) but has no wave column; give --wave LABEL, add a wave column, or split the file by quarter", at: SourceLocation(file: file, line: record.line, column: record.location(column.submitted ?? 0).column))])
             }
@@ -238,7 +257,7 @@ public final class ResponseReader {
                 let itemIndex = decoders[index].decoder.slot.itemIndex
                 if let applies, !applies[itemIndex] { continue }
                 if record.isBlank(columnIndex) { continue }
-                if case .text = decoders[index].decoder.kind {
+                if decoders[index].decoder.mode == .text {
                     row.comments.append((decoders[index].decoder.item.id, record.trimmedString(columnIndex)))
                     continue
                 }
@@ -250,9 +269,9 @@ public final class ResponseReader {
         // Identity.
         var hasher = StableHasher()
         row.answers.withUnsafeBytes { hasher.combine($0) }
-        hasher.combine(normalizedKey(row.organisation))
-        hasher.combine(normalizedKey(row.division))
-        hasher.combine(normalizedKey(row.team))
+        hasher.combine(key(row.organisation))
+        hasher.combine(key(row.division))
+        hasher.combine(key(row.team))
         hasher.combine(row.role?.rawValue ?? "")
         hasher.combine(row.tenure)
         for comment in row.comments { hasher.combine(comment.text) }
@@ -266,6 +285,22 @@ public final class ResponseReader {
             row.responseKey = "content:" + String(UInt64(bitPattern: row.contentHash), radix: 16) + ":" + String(occurrence)
         }
         return .response
+    }
+
+    private var lastQuarter: (year: Int, quarter: Int, label: String) = (0, 0, "")
+
+    private func quarterLabel(year: Int, quarter: Int) -> String {
+        if lastQuarter.year != year || lastQuarter.quarter != quarter {
+            lastQuarter = (year, quarter, "\(year)-Q\(quarter)")
+        }
+        return lastQuarter.label
+    }
+
+    private func key(_ name: String) -> String {
+        if let cached = normalized[name] { return cached }
+        let value = normalizedKey(name)
+        if normalized.count < 100_000 { normalized[name] = value }
+        return value
     }
 }
 

@@ -96,10 +96,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         guard size <= maximumExportSize else {
             throw ImportFailure(code: .unreadable, description: "'\(file)' is \(size) bytes, over the \(maximumExportSize)-byte limit")
         }
-        let digest: String
-        do {
-            digest = try sha256(of: url)
-        } catch {
+        guard FileManager.default.isReadableFile(atPath: file) else {
             throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions)")
         }
         let reader: ResponseReader
@@ -120,41 +117,49 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         if request.skipInvalid, rejects == nil, let path = request.rejectsPath {
             rejects = try RejectsWriter(path: path)
         }
-        let description = BatchDescription(fileName: file, sha256: digest, format: request.format, toolVersion: OpModelVersion.current)
+        let description = BatchDescription(fileName: file, sha256: "", format: request.format, toolVersion: OpModelVersion.current)
         var totals = BatchTotals()
         let batch: BatchResult
         do {
+            // Reading and checking runs on its own thread, storing on this one: two cores, two stages.
+            let pipeline = RowPipeline(reader: reader)
+            pipeline.start()
+            let hashing = FileHasher(url: url)
+            hashing.start()
+            defer { pipeline.cancel() }
             batch = try store.importBatch(description, survey: request.survey, replace: request.replace) { writer in
-                var row = ResponseRow()
                 var errors = 0
                 while true {
                     if importInterrupted.load(ordering: .relaxed) {
                         throw ImportFailure(code: .interrupted, description: "interrupted: nothing of '\(file)' was stored")
                     }
-                    let outcome = try reader.next(into: &row)
-                    switch outcome {
-                    case .end:
-                        writer.totals.rowsRead = totals.rowsRead
-                        writer.totals.rejected = totals.rejected
-                        totals.imported = writer.totals.imported
-                        totals.duplicates = writer.totals.duplicates
-                        totals.conflicts = writer.totals.conflicts
-                        totals.replaced = writer.totals.replaced
-                        if request.dryRun || (errors > 0 && !request.skipInvalid) { return .rollback }
-                        // A file that brings nothing new leaves no empty batch behind.
-                        return totals.imported + totals.replaced > 0 ? .commit : .rollback
-                    case .response:
-                        totals.rowsRead += 1
-                        // After the first error nothing of the file will be kept: stop writing, keep checking.
-                        if errors == 0 || request.skipInvalid { _ = try writer.insert(row) }
-                    case .rejected(let found, let fields):
-                        totals.rowsRead += 1
-                        totals.rejected += 1
-                        errors += 1
-                        note(found)
-                        if request.skipInvalid { try rejects?.write(fields: fields, header: reader.header, reasons: found) }
+                    let chunk = try pipeline.next()
+                    for item in chunk.items {
+                        switch item {
+                        case .response(let row):
+                            totals.rowsRead += 1
+                            // After the first error nothing of the file will be kept: stop writing, keep checking.
+                            if errors == 0 || request.skipInvalid { _ = try writer.insert(row) }
+                        case .rejected(let found, let fields):
+                            totals.rowsRead += 1
+                            totals.rejected += 1
+                            errors += 1
+                            note(found)
+                            if request.skipInvalid { try rejects?.write(fields: fields, header: reader.header, reasons: found) }
+                        }
                     }
-                    if totals.rowsRead % 8192 == 0 { progress?(file, totals.rowsRead, reader.fractionRead) }
+                    progress?(file, totals.rowsRead, chunk.fraction)
+                    guard chunk.isLast else { continue }
+                    writer.totals.rowsRead = totals.rowsRead
+                    writer.totals.rejected = totals.rejected
+                    writer.fileSHA256 = try hashing.result()
+                    totals.imported = writer.totals.imported
+                    totals.duplicates = writer.totals.duplicates
+                    totals.conflicts = writer.totals.conflicts
+                    totals.replaced = writer.totals.replaced
+                    if request.dryRun || (errors > 0 && !request.skipInvalid) { return .rollback }
+                    // A file that brings nothing new leaves no empty batch behind.
+                    return totals.imported + totals.replaced > 0 ? .commit : .rollback
                 }
             }
         } catch let list as DiagnosticList {
@@ -169,6 +174,35 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
                                         omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started)))
     }
     return results
+}
+
+/// Computes a file's SHA-256 on a thread of its own while the import runs.
+final class FileHasher: @unchecked Sendable {
+    private let url: URL
+    private let done = DispatchSemaphore(value: 0)
+    private var digest: Result<String, ImportFailure>?
+
+    init(url: URL) {
+        self.url = url
+    }
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            do {
+                digest = .success(try sha256(of: url))
+            } catch {
+                digest = .failure(ImportFailure(code: .unreadable, description: "cannot read '\(url.path)' (check its permissions)"))
+            }
+            done.signal()
+        }
+    }
+
+    /// Waits for the digest.
+    func result() throws -> String {
+        done.wait()
+        done.signal()
+        return try (digest ?? .failure(ImportFailure(code: .unreadable, description: "no digest"))).get()
+    }
 }
 
 /// SHA-256 of a file, read in 1 MiB chunks.

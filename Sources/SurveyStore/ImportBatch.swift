@@ -90,6 +90,9 @@ extension OpModelStore {
                     try writer.finish()
                     let totals = writer.totals
                     result.waves = writer.waveLabels
+                    if let digest = writer.fileSHA256 {
+                        try db.execute(sql: "UPDATE importBatch SET sha256 = ? WHERE id = ?", arguments: [digest, batchID])
+                    }
                     try db.execute(sql: """
                         UPDATE importBatch SET waves = ?, rowsRead = ?, imported = ?, duplicates = ?, conflicts = ?,
                                rejected = ?, finishedAt = ? WHERE id = ?
@@ -125,11 +128,19 @@ public final class ResponseWriter {
     private let insert: Statement
     private let findExisting: Statement
     private let insertComment: Statement
-    private var units: [String: Int64] = [:]
+    private struct UnitKey: Hashable {
+        var organisation: String
+        var division: String?
+        var team: String?
+    }
+
+    private var units: [UnitKey: Int64] = [:]
     private var waves: [String: Int64] = [:]
     private var firstResponse: [Int64: Int64] = [:]
     /// What happened so far; the caller adds rows read and rejected.
     public var totals = BatchTotals()
+    /// The file's SHA-256, when it is known only at the end (computed alongside the import).
+    public var fileSHA256: String?
 
     init(db: Database, surveyID: String, surveyVersionID: Int64, batchID: Int64, replace: Bool) throws {
         self.db = db
@@ -242,7 +253,7 @@ public final class ResponseWriter {
     }
 
     private func unit(organisation: String, division: String? = nil, team: String? = nil) throws -> Int64 {
-        let raw = [organisation, division, team].compactMap { $0 }.joined(separator: "\u{1F}")
+        let raw = UnitKey(organisation: organisation, division: division, team: team)
         if let id = units[raw] { return id }
         let id = try UnitPath.resolve(organisation: organisation, division: division, team: team, in: db)
         units[raw] = id
