@@ -58,6 +58,15 @@ extension Statistics {
         guard let k = rows.first?.count, k >= 2, rows.count >= 2 else { return nil }
         precondition(rows.allSatisfy { $0.count == k }, "every row needs \(k) items")
         guard let c = pairwiseCovariance(rows, itemCount: k) else { return nil }
+        return cronbachAlpha(covariance: c)
+    }
+
+    /// Alpha and its companions from a k×k item covariance matrix, such as one accumulated
+    /// pairwise while streaming over a million responses; same guards as ``cronbachAlpha(_:)``.
+    /// - Parameter c: The symmetric covariance matrix (pairwise deletion), k ≥ 2.
+    public static func cronbachAlpha(covariance c: [[Double]]) -> Reliability? {
+        let k = c.count
+        guard k >= 2 else { return nil }
         let all = Array(0..<k)
         guard let alpha = cronbachAlpha(covariance: c, items: all) else { return nil }
 

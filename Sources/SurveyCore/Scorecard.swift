@@ -1,0 +1,284 @@
+/// A maturity scorecard: one organisation in one wave, with its divisions and teams.
+///
+/// Everything a report shows, already computed and already suppressed: a renderer never sees a
+/// figure for a group below the anonymity threshold. Encoded as JSON it is the documented
+/// `opmodel.scorecard/1` schema (keys in snake_case).
+public struct Scorecard: Codable, Sendable, Hashable {
+    /// The schema name and version.
+    public var schema = "opmodel.scorecard/1"
+    /// The survey version answered.
+    public var survey: SurveyReference
+    /// The wave label.
+    public var wave: String
+    /// The wave before it, when the organisation took part in one.
+    public var previousWave: String?
+    /// The organisation's name.
+    public var org: String
+    /// The anonymity threshold applied.
+    public var minGroup: Int
+    /// The maturity bands, so a reader can see how levels are defined.
+    public var bands: [MaturityBand]
+    /// The organisation's own figures and, under `units`, its divisions and teams.
+    public var unit: UnitScore
+
+    /// Creates a scorecard.
+    public init(survey: SurveyReference, wave: String, previousWave: String?, org: String, minGroup: Int,
+                bands: [MaturityBand], unit: UnitScore) {
+        self.survey = survey
+        self.wave = wave
+        self.previousWave = previousWave
+        self.org = org
+        self.minGroup = minGroup
+        self.bands = bands
+        self.unit = unit
+    }
+}
+
+/// A survey id and version.
+public struct SurveyReference: Codable, Sendable, Hashable {
+    public var id: String
+    public var version: Int
+
+    public init(id: String, version: Int) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// One unit's figures: respondents, dimensions, overall, flags, role breakdown and children.
+public struct UnitScore: Codable, Sendable, Hashable {
+    /// The unit's name as first spelled.
+    public var name: String
+    /// organisation, division or team.
+    public var level: String
+    /// Names from the organisation down to this unit.
+    public var path: [String]
+    /// Whether the unit is hidden by the anonymity rules; then no figure below is set.
+    public var suppressed: Bool
+    /// Respondents in the wave.
+    public var respondents: Int?
+    /// Respondents over headcount, 0–100, when a headcount is known.
+    public var responseRate: Double?
+    /// The overall score.
+    public var overall: OverallScore?
+    /// Per dimension.
+    public var dimensions: [DimensionScore]
+    /// Every flag rule's outcome.
+    public var flags: [FlagResult]
+    /// Figures per role group where groups are large enough.
+    public var roles: [RoleScore]
+    /// Free-text answers (masked, shuffled, unattributed), only for units of 10 or more.
+    public var comments: [CommentGroup]
+    /// Previous wave's dimension means, by dimension id, for trend marks and the radar.
+    public var previous: [String: Double]?
+    /// Divisions of an organisation, teams of a division.
+    public var units: [UnitScore]
+
+    /// A unit hidden by the anonymity rules: its name and nothing else.
+    public static func suppressed(name: String, level: String, path: [String]) -> UnitScore {
+        UnitScore(name: name, level: level, path: path, suppressed: true, respondents: nil, responseRate: nil, overall: nil,
+                  dimensions: [], flags: [], roles: [], comments: [], previous: nil, units: [])
+    }
+
+    /// Creates a unit's figures.
+    public init(name: String, level: String, path: [String], suppressed: Bool, respondents: Int?, responseRate: Double?,
+                overall: OverallScore?, dimensions: [DimensionScore], flags: [FlagResult], roles: [RoleScore],
+                comments: [CommentGroup], previous: [String: Double]?, units: [UnitScore]) {
+        self.name = name
+        self.level = level
+        self.path = path
+        self.suppressed = suppressed
+        self.respondents = respondents
+        self.responseRate = responseRate
+        self.overall = overall
+        self.dimensions = dimensions
+        self.flags = flags
+        self.roles = roles
+        self.comments = comments
+        self.previous = previous
+        self.units = units
+    }
+}
+
+/// The overall score: the (weighted) mean of the dimension means.
+public struct OverallScore: Codable, Sendable, Hashable {
+    /// On the survey's scale.
+    public var mean: Double
+    /// 0–100.
+    public var score100: Double
+    /// The maturity band's name.
+    public var level: String
+
+    public init(mean: Double, score100: Double, level: String) {
+        self.mean = mean
+        self.score100 = score100
+        self.level = level
+    }
+}
+
+/// One dimension's figures for a group.
+public struct DimensionScore: Codable, Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// Respondents with a dimension score.
+    public var n: Int
+    /// Respondents the dimension applied to who answered too few of its items for a score.
+    public var nMissing: Int
+    /// Mean of respondents' dimension scores, on the scale.
+    public var mean: Double?
+    /// 95% t-interval of the mean, on the scale.
+    public var ci95: [Double]?
+    /// 0–100.
+    public var score100: Double?
+    /// Favourable share of the pooled answers, 0–100.
+    public var favorablePct: Double?
+    /// Its 95% interval (respondents as clusters), 0–100.
+    public var favorableCi95: [Double]?
+    public var neutralPct: Double?
+    public var unfavorablePct: Double?
+    /// Cronbach's alpha, organisation level only.
+    public var alpha: Double?
+    /// The maturity band's name.
+    public var level: String?
+    /// The dimension's agreement items.
+    public var items: [ItemScore]
+
+    public init(id: String, title: String, n: Int, nMissing: Int, mean: Double?, ci95: [Double]?, score100: Double?,
+                favorablePct: Double?, favorableCi95: [Double]?, neutralPct: Double?, unfavorablePct: Double?,
+                alpha: Double?, level: String?, items: [ItemScore]) {
+        self.id = id
+        self.title = title
+        self.n = n
+        self.nMissing = nMissing
+        self.mean = mean
+        self.ci95 = ci95
+        self.score100 = score100
+        self.favorablePct = favorablePct
+        self.favorableCi95 = favorableCi95
+        self.neutralPct = neutralPct
+        self.unfavorablePct = unfavorablePct
+        self.alpha = alpha
+        self.level = level
+        self.items = items
+    }
+}
+
+/// One item's figures, after reverse-keying.
+public struct ItemScore: Codable, Sendable, Hashable {
+    public var id: String
+    public var text: String
+    public var nValid: Int
+    public var nMissing: Int
+    public var mean: Double?
+    public var favorablePct: Double?
+    /// Wilson interval of the favourable share, 0–100.
+    public var favorableCi95: [Double]?
+
+    public init(id: String, text: String, nValid: Int, nMissing: Int, mean: Double?, favorablePct: Double?, favorableCi95: [Double]?) {
+        self.id = id
+        self.text = text
+        self.nValid = nValid
+        self.nMissing = nMissing
+        self.mean = mean
+        self.favorablePct = favorablePct
+        self.favorableCi95 = favorableCi95
+    }
+}
+
+/// A flag rule's outcome for a unit.
+public struct FlagResult: Codable, Sendable, Hashable {
+    /// fired, clear, or not-enough-answers.
+    public enum Status: String, Codable, Sendable, Hashable {
+        case fired
+        case clear
+        case notEnoughAnswers = "not-enough-answers"
+    }
+
+    public var id: String
+    public var title: String
+    public var severity: String
+    public var status: Status
+    /// The first test's statistic (percent for shares), for the headline.
+    public var value: Double?
+    /// Its 95% interval.
+    public var ci95: [Double]?
+    /// Its threshold, with the comparison.
+    public var threshold: Double?
+    /// The first test's base n.
+    public var n: Int?
+    public var explanation: String
+    public var advice: String
+    /// Every test of the rule with its own evidence.
+    public var evidence: [FlagEvidence]
+
+    public init(id: String, title: String, severity: String, status: Status, value: Double?, ci95: [Double]?, threshold: Double?,
+                n: Int?, explanation: String, advice: String, evidence: [FlagEvidence]) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.status = status
+        self.value = value
+        self.ci95 = ci95
+        self.threshold = threshold
+        self.n = n
+        self.explanation = explanation
+        self.advice = advice
+        self.evidence = evidence
+    }
+}
+
+/// One test of a flag rule: what was computed on whom, and whether it held.
+public struct FlagEvidence: Codable, Sendable, Hashable {
+    /// A readable statement, e.g. "share choosing Never, 3–12 months ago on customer_contact among Product Owner".
+    public var description: String
+    public var statistic: String
+    public var item: String
+    public var comparison: String
+    public var threshold: Double
+    public var value: Double?
+    public var ci95: [Double]?
+    public var n: Int
+    public var holds: Bool?
+
+    public init(description: String, statistic: String, item: String, comparison: String, threshold: Double, value: Double?,
+                ci95: [Double]?, n: Int, holds: Bool?) {
+        self.description = description
+        self.statistic = statistic
+        self.item = item
+        self.comparison = comparison
+        self.threshold = threshold
+        self.value = value
+        self.ci95 = ci95
+        self.n = n
+        self.holds = holds
+    }
+}
+
+/// A role group's figures within a unit.
+public struct RoleScore: Codable, Sendable, Hashable {
+    /// The role's display name, or "Others" for the remaining roles together.
+    public var role: String
+    public var suppressed: Bool
+    public var respondents: Int?
+    public var dimensions: [DimensionScore]
+
+    public init(role: String, suppressed: Bool, respondents: Int?, dimensions: [DimensionScore]) {
+        self.role = role
+        self.suppressed = suppressed
+        self.respondents = respondents
+        self.dimensions = dimensions
+    }
+}
+
+/// The free-text answers to one item.
+public struct CommentGroup: Codable, Sendable, Hashable {
+    public var item: String
+    public var text: String
+    public var comments: [String]
+
+    public init(item: String, text: String, comments: [String]) {
+        self.item = item
+        self.text = text
+        self.comments = comments
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import SurveyCore
+import SurveyScoring
+import SurveyStore
+
+/// Why a scorecard could not be made.
+public struct ReportFailure: Error, Sendable, CustomStringConvertible {
+    /// What was asked for and what exists.
+    public var description: String
+}
+
+/// One organisation's scorecard for a wave, computed from the store.
+///
+/// Streams the organisation's responses once; when the organisation took part in an earlier
+/// wave, that wave is scored too (same anonymity rules) for the trend marks and the radar.
+/// - Parameters:
+///   - minGroup: The anonymity threshold; values below 3 are raised to 3.
+public func makeScorecard(store: OpModelStore, wave: String, organisation name: String, minGroup: Int = 5) throws -> Scorecard {
+    guard let organisation = try store.organisation(named: name) else {
+        let known = try store.organisations().map(\.name)
+        throw ReportFailure(description: "unknown organisation '\(name)'" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
+    }
+    return try makeScorecard(store: store, wave: wave, organisation: organisation, minGroup: minGroup)
+}
+
+func makeScorecard(store: OpModelStore, wave: String, organisation: StoredUnit, minGroup: Int, withPrevious: Bool = true) throws -> Scorecard {
+    let waves = try store.waves(of: organisation)
+    guard let position = waves.firstIndex(of: wave) else {
+        throw ReportFailure(description: "'\(organisation.name)' has no responses in wave '\(wave)'" + (waves.isEmpty ? "" : " (its waves: \(waves.joined(separator: ", ")))"))
+    }
+    let slice = try store.slice(wave: wave, organisation: organisation)
+    let builder = ScorecardBuilder(survey: slice.survey, wave: wave,
+                                   units: slice.units.map { UnitDescriptor(id: $0.id, name: $0.name, level: $0.level, parentID: $0.parentID) },
+                                   minGroup: minGroup)
+    try store.forEachResponse(in: slice) { division, team, role, answers in
+        builder.add(division: division, team: team, role: role, answers: answers)
+    }
+    for comment in try store.comments(in: slice) {
+        builder.addComment(division: comment.division, team: comment.team, item: comment.item, text: comment.text)
+    }
+    builder.headcounts = try store.headcounts(wave: wave, surveyID: slice.survey.id)
+    if withPrevious, position > 0 {
+        let earlier = try makeScorecard(store: store, wave: waves[position - 1], organisation: organisation, minGroup: minGroup, withPrevious: false)
+        var means: [[String]: [String: Double]] = [:]
+        func collect(_ unit: UnitScore) {
+            guard !unit.suppressed else { return }
+            var values: [String: Double] = [:]
+            for dimension in unit.dimensions { if let mean = dimension.mean { values[dimension.id] = mean } }
+            if !values.isEmpty { means[unit.path] = values }
+            unit.units.forEach(collect)
+        }
+        collect(earlier.unit)
+        builder.previous = (waves[position - 1], means)
+    }
+    return builder.build()
+}

@@ -1,0 +1,241 @@
+import SurveyCore
+
+/// The role groups of a breakdown: Product Owners, Product Managers, and everyone else.
+enum RoleGroup: CaseIterable {
+    case productOwner, productManager, others
+
+    var title: String {
+        switch self {
+        case .productOwner: Role.productOwner.displayName
+        case .productManager: Role.productManager.displayName
+        case .others: "Others"
+        }
+    }
+
+    /// Role slots (Role.allCases positions, and the unknown-role slot) in the group.
+    var slots: [Int] {
+        let owner = Role.allCases.firstIndex(of: .productOwner) ?? 0
+        let manager = Role.allCases.firstIndex(of: .productManager) ?? 1
+        switch self {
+        case .productOwner: return [owner]
+        case .productManager: return [manager]
+        case .others: return (0..<ScorecardBuilder.roleSlots).filter { $0 != owner && $0 != manager }
+        }
+    }
+}
+
+extension ScorecardBuilder {
+    /// The scorecard: every unit's figures, with the anonymity rules applied.
+    public func build() -> Scorecard {
+        let organisation = units[0]
+        let root = unitScore(0, path: [organisation.name], visible: total(respondentsOf: 0, slots: nil) >= minGroup)
+        return Scorecard(survey: SurveyReference(id: survey.id, version: survey.version), wave: wave,
+                         previousWave: previous?.wave, org: organisation.name, minGroup: minGroup, bands: survey.bands, unit: root)
+    }
+
+    // MARK: Sums over cells
+
+    func total(respondentsOf unit: Int, slots: [Int]?) -> Int {
+        (slots ?? Array(0..<Self.roleSlots)).reduce(0) { $0 + respondents[unit * Self.roleSlots + $1] }
+    }
+
+    func itemSums(_ unit: Int, _ item: Int, slots: [Int]?) -> ItemSums {
+        var sums = ItemSums()
+        for slot in slots ?? Array(0..<Self.roleSlots) {
+            sums.add(items[(unit * Self.roleSlots + slot) * model.items.count + item])
+        }
+        return sums
+    }
+
+    func dimensionSums(_ unit: Int, _ dimension: Int, slots: [Int]?) -> DimensionSums {
+        var sums = DimensionSums()
+        for slot in slots ?? Array(0..<Self.roleSlots) {
+            sums.add(dimensions[(unit * Self.roleSlots + slot) * model.dimensions.count + dimension])
+        }
+        return sums
+    }
+
+    func testSums(_ unit: Int, _ test: Int) -> TestSums {
+        var sums = TestSums()
+        let slots = model.tests[test].roles.map { roles in roles.compactMap { Role.allCases.firstIndex(of: $0) } } ?? Array(0..<Self.roleSlots)
+        for slot in slots {
+            sums.add(tests[(unit * Self.roleSlots + slot) * model.tests.count + test])
+        }
+        return sums
+    }
+
+    func children(of unit: Int) -> [Int] {
+        let id = units[unit].id
+        return units.indices.filter { units[$0].parentID == id }
+    }
+
+    // MARK: Units
+
+    /// A unit's figures, or its name alone when hidden; children are suppressed complementarily.
+    func unitScore(_ unit: Int, path: [String], visible: Bool, hiddenFigures: Set<String> = []) -> UnitScore {
+        let descriptor = units[unit]
+        guard visible else { return .suppressed(name: descriptor.name, level: descriptor.level, path: path) }
+        let n = total(respondentsOf: unit, slots: nil)
+        // Children: hide the small ones, and siblings until the hidden ones total k or more.
+        let childIndices = children(of: unit).sorted { units[$0].name.lowercased() < units[$1].name.lowercased() }
+        let childBases = childIndices.map { total(respondentsOf: $0, slots: nil) }
+        let hiddenChildren = Suppression.hiddenChildren(bases: childBases, parentBase: n, k: minGroup)
+        let childFigures = hiddenFigureKeys(parent: unit, children: childIndices, hiddenChildren: hiddenChildren)
+        var childScores: [UnitScore] = []
+        for (position, child) in childIndices.enumerated() where childBases[position] > 0 {
+            childScores.append(unitScore(child, path: path + [units[child].name], visible: !hiddenChildren[position],
+                                         hiddenFigures: childFigures[position]))
+        }
+        let dimensionScores = model.dimensions.indices.map {
+            dimensionScore(unit, $0, slots: nil, alpha: unit == 0, hidden: hiddenFigures)
+        }
+        var rate: Double?
+        if let headcount = headcounts[descriptor.id], headcount > 0 { rate = min(100, Double(n) / Double(headcount) * 100) }
+        return UnitScore(name: descriptor.name, level: descriptor.level, path: path, suppressed: false, respondents: n,
+                         responseRate: rate, overall: overall(dimensionScores), dimensions: dimensionScores,
+                         flags: flagResults(unit, hidden: hiddenFigures), roles: roleScores(unit),
+                         comments: commentGroups(unit, respondents: n, path: path),
+                         previous: previous?.means[path], units: childScores)
+    }
+
+    /// Per figure (dimension, item, flag test), the children whose figure must be hidden so
+    /// that the parent's figure minus the visible children's never isolates fewer than k.
+    func hiddenFigureKeys(parent: Int, children: [Int], hiddenChildren: [Bool]) -> [Set<String>] {
+        var hidden = Array(repeating: Set<String>(), count: children.count)
+        func apply(_ key: String, parentBase: Int, bases: [Int]) {
+            let result = Suppression.hiddenChildren(bases: bases, parentBase: parentBase, k: minGroup, alreadyHidden: hiddenChildren)
+            for (position, isHidden) in result.enumerated() where isHidden { hidden[position].insert(key) }
+        }
+        for dimension in model.dimensions.indices {
+            apply("dimension:\(dimension)", parentBase: dimensionSums(parent, dimension, slots: nil).scored,
+                  bases: children.map { dimensionSums($0, dimension, slots: nil).scored })
+            apply("pooled:\(dimension)", parentBase: dimensionSums(parent, dimension, slots: nil).clusters,
+                  bases: children.map { dimensionSums($0, dimension, slots: nil).clusters })
+        }
+        for item in model.items.indices {
+            apply("item:\(item)", parentBase: itemSums(parent, item, slots: nil).valid,
+                  bases: children.map { itemSums($0, item, slots: nil).valid })
+        }
+        for test in model.tests.indices {
+            apply("test:\(test)", parentBase: testSums(parent, test).base, bases: children.map { testSums($0, test).base })
+        }
+        return hidden
+    }
+
+    // MARK: Dimensions
+
+    func dimensionScore(_ unit: Int, _ index: Int, slots: [Int]?, alpha: Bool, hidden: Set<String>) -> DimensionScore {
+        let model = self.model.dimensions[index]
+        let sums = dimensionSums(unit, index, slots: slots)
+        let scale = model.scale
+        let low = Double(scale?.min ?? 1), high = Double(scale?.max ?? 5)
+        var score = DimensionScore(id: model.dimension.id, title: model.dimension.title, n: sums.scored, nMissing: sums.unscored,
+                                   mean: nil, ci95: nil, score100: nil, favorablePct: nil, favorableCi95: nil, neutralPct: nil,
+                                   unfavorablePct: nil, alpha: nil, level: nil, items: [])
+        if sums.scored >= minGroup, !hidden.contains("dimension:\(index)") {
+            let mean = sums.sum / Double(sums.scored)
+            score.mean = mean
+            score.score100 = (mean - low) / (high - low) * 100
+            score.level = survey.band(for: mean)?.name
+            if sums.scored >= 2 {
+                let variance = max(0, (sums.sumSquares - sums.sum * sums.sum / Double(sums.scored)) / Double(sums.scored - 1))
+                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: Double(sums.scored - 1)) * (variance / Double(sums.scored)).squareRoot()
+                score.ci95 = [mean - margin, mean + margin]
+            }
+        } else {
+            score.n = sums.scored >= minGroup ? sums.scored : 0
+            score.nMissing = 0
+        }
+        if sums.clusters >= minGroup, sums.valid > 0, !hidden.contains("pooled:\(index)") {
+            let p = sums.favorable / sums.valid
+            score.favorablePct = p * 100
+            score.neutralPct = sums.neutral / sums.valid * 100
+            score.unfavorablePct = sums.unfavorable / sums.valid * 100
+            if sums.clusters >= 2 {
+                let n = Double(sums.clusters)
+                let squares = max(0, sums.favorableSquares - 2 * p * sums.favorableValid + p * p * sums.validSquares)
+                let standardError = (n / (n - 1) * squares).squareRoot() / sums.valid
+                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: n - 1) * standardError
+                score.favorableCi95 = [max(0, p - margin) * 100, min(1, p + margin) * 100]
+            }
+        }
+        if alpha, sums.scored >= minGroup {
+            score.alpha = cronbachAlpha(index)
+        }
+        score.items = model.agreementItems.map { itemScore(unit, $0, slots: slots, hidden: hidden) }
+        return score
+    }
+
+    func itemScore(_ unit: Int, _ index: Int, slots: [Int]?, hidden: Set<String>) -> ItemScore {
+        let sums = itemSums(unit, index, slots: slots)
+        let item = model.items[index].item
+        guard sums.valid >= minGroup, !hidden.contains("item:\(index)") else {
+            return ItemScore(id: item.id, text: item.text, nValid: sums.valid >= minGroup ? sums.valid : 0, nMissing: 0,
+                             mean: nil, favorablePct: nil, favorableCi95: nil)
+        }
+        let wilson = Statistics.wilsonInterval(successes: sums.favorable, trials: sums.valid)
+        return ItemScore(id: item.id, text: item.text, nValid: sums.valid, nMissing: sums.missing,
+                         mean: sums.sum / Double(sums.valid), favorablePct: Double(sums.favorable) / Double(sums.valid) * 100,
+                         favorableCi95: wilson.map { [$0.lower * 100, $0.upper * 100] })
+    }
+
+    func cronbachAlpha(_ dimension: Int) -> Double? {
+        let k = model.dimensions[dimension].agreementItems.count
+        guard k >= 2 else { return nil }
+        var matrix = Array(repeating: Array(repeating: 0.0, count: k), count: k)
+        for a in 0..<k {
+            for b in a..<k {
+                guard let covariance = pairs[dimension][a * k + b].covariance else { return nil }
+                matrix[a][b] = covariance
+                matrix[b][a] = covariance
+            }
+        }
+        return Statistics.cronbachAlpha(covariance: matrix)?.alpha
+    }
+
+    func overall(_ scores: [DimensionScore]) -> OverallScore? {
+        var weighted = 0.0, weights = 0.0
+        for (score, model) in zip(scores, model.dimensions) {
+            guard let mean = score.mean else { continue }
+            weighted += mean * model.dimension.weight
+            weights += model.dimension.weight
+        }
+        guard weights > 0 else { return nil }
+        let mean = weighted / weights
+        let scale = model.dimensions.first?.scale
+        let low = Double(scale?.min ?? 1), high = Double(scale?.max ?? 5)
+        return OverallScore(mean: mean, score100: (mean - low) / (high - low) * 100, level: survey.band(for: mean)?.name ?? "")
+    }
+
+    // MARK: Roles
+
+    func roleScores(_ unit: Int) -> [RoleScore] {
+        let groups = RoleGroup.allCases
+        let bases = groups.map { total(respondentsOf: unit, slots: $0.slots) }
+        let hidden = Suppression.hiddenChildren(bases: bases, parentBase: total(respondentsOf: unit, slots: nil), k: minGroup)
+        // Per figure, complementary suppression among the role groups too.
+        var hiddenFigures = Array(repeating: Set<String>(), count: groups.count)
+        func apply(_ key: String, parentBase: Int, bases: [Int]) {
+            let result = Suppression.hiddenChildren(bases: bases, parentBase: parentBase, k: minGroup, alreadyHidden: hidden)
+            for (position, isHidden) in result.enumerated() where isHidden { hiddenFigures[position].insert(key) }
+        }
+        for dimension in model.dimensions.indices {
+            let parent = dimensionSums(unit, dimension, slots: nil)
+            let sums = groups.map { dimensionSums(unit, dimension, slots: $0.slots) }
+            apply("dimension:\(dimension)", parentBase: parent.scored, bases: sums.map(\.scored))
+            apply("pooled:\(dimension)", parentBase: parent.clusters, bases: sums.map(\.clusters))
+            for item in model.dimensions[dimension].agreementItems {
+                apply("item:\(item)", parentBase: itemSums(unit, item, slots: nil).valid,
+                      bases: groups.map { itemSums(unit, item, slots: $0.slots).valid })
+            }
+        }
+        return groups.enumerated().compactMap { position, group in
+            guard bases[position] > 0 else { return nil }
+            if hidden[position] { return RoleScore(role: group.title, suppressed: true, respondents: nil, dimensions: []) }
+            return RoleScore(role: group.title, suppressed: false, respondents: bases[position],
+                             dimensions: model.dimensions.indices.map {
+                                 dimensionScore(unit, $0, slots: group.slots, alpha: false, hidden: hiddenFigures[position])
+                             })
+        }
+    }
+}
