@@ -8,6 +8,8 @@ public struct Scorecard: Codable, Sendable, Hashable {
     public var schema = "opmodel.scorecard/1"
     /// The survey version answered.
     public var survey: SurveyReference
+    /// The agreement scale's range, so readers can place means ("1–5").
+    public var scale: ScaleRange
     /// The wave label.
     public var wave: String
     /// The wave before it, when the organisation took part in one.
@@ -22,9 +24,10 @@ public struct Scorecard: Codable, Sendable, Hashable {
     public var unit: UnitScore
 
     /// Creates a scorecard.
-    public init(survey: SurveyReference, wave: String, previousWave: String?, org: String, minGroup: Int,
+    public init(survey: SurveyReference, scale: ScaleRange, wave: String, previousWave: String?, org: String, minGroup: Int,
                 bands: [MaturityBand], unit: UnitScore) {
         self.survey = survey
+        self.scale = scale
         self.wave = wave
         self.previousWave = previousWave
         self.org = org
@@ -34,14 +37,34 @@ public struct Scorecard: Codable, Sendable, Hashable {
     }
 }
 
-/// A survey id and version.
+/// A survey id, version and title.
 public struct SurveyReference: Codable, Sendable, Hashable {
+    /// The survey id.
     public var id: String
+    /// The version number.
     public var version: Int
+    /// The survey's title.
+    public var title: String
 
-    public init(id: String, version: Int) {
+    /// Creates a reference.
+    public init(id: String, version: Int, title: String) {
         self.id = id
         self.version = version
+        self.title = title
+    }
+}
+
+/// The lowest and highest value of the agreement scale dimension means are on.
+public struct ScaleRange: Codable, Sendable, Hashable {
+    /// The lowest value (1 on a 1–5 scale).
+    public var min: Double
+    /// The highest value.
+    public var max: Double
+
+    /// Creates a range.
+    public init(min: Double, max: Double) {
+        self.min = min
+        self.max = max
     }
 }
 
@@ -120,10 +143,11 @@ public struct OverallScore: Codable, Sendable, Hashable {
 public struct DimensionScore: Codable, Sendable, Hashable {
     public var id: String
     public var title: String
-    /// Respondents with a dimension score.
-    public var n: Int
-    /// Respondents the dimension applied to who answered too few of its items for a score.
-    public var nMissing: Int
+    /// Respondents with a dimension score; nil when the figure is hidden.
+    public var n: Int?
+    /// Respondents the dimension applied to who answered too few of its items for a score;
+    /// nil when the figure is hidden.
+    public var nMissing: Int?
     /// Mean of respondents' dimension scores, on the scale.
     public var mean: Double?
     /// 95% t-interval of the mean, on the scale.
@@ -143,7 +167,7 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     /// The dimension's agreement items.
     public var items: [ItemScore]
 
-    public init(id: String, title: String, n: Int, nMissing: Int, mean: Double?, ci95: [Double]?, score100: Double?,
+    public init(id: String, title: String, n: Int?, nMissing: Int?, mean: Double?, ci95: [Double]?, score100: Double?,
                 favorablePct: Double?, favorableCi95: [Double]?, neutralPct: Double?, unfavorablePct: Double?,
                 alpha: Double?, level: String?, items: [ItemScore]) {
         self.id = id
@@ -165,16 +189,22 @@ public struct DimensionScore: Codable, Sendable, Hashable {
 
 /// One item's figures, after reverse-keying.
 public struct ItemScore: Codable, Sendable, Hashable {
+    /// The item's id.
     public var id: String
+    /// The question text.
     public var text: String
-    public var nValid: Int
-    public var nMissing: Int
+    /// Valid answers; nil when the figure is hidden.
+    public var nValid: Int?
+    /// Missing answers (N/A, blank) among respondents it applies to; nil when hidden.
+    public var nMissing: Int?
+    /// Mean on the scale, after reverse-keying.
     public var mean: Double?
+    /// Favourable share, 0–100.
     public var favorablePct: Double?
     /// Wilson interval of the favourable share, 0–100.
     public var favorableCi95: [Double]?
 
-    public init(id: String, text: String, nValid: Int, nMissing: Int, mean: Double?, favorablePct: Double?, favorableCi95: [Double]?) {
+    public init(id: String, text: String, nValid: Int?, nMissing: Int?, mean: Double?, favorablePct: Double?, favorableCi95: [Double]?) {
         self.id = id
         self.text = text
         self.nValid = nValid
@@ -237,11 +267,12 @@ public struct FlagEvidence: Codable, Sendable, Hashable {
     public var threshold: Double
     public var value: Double?
     public var ci95: [Double]?
-    public var n: Int
+    /// The base: respondents counted; nil when below the anonymity threshold or hidden.
+    public var n: Int?
     public var holds: Bool?
 
     public init(description: String, statistic: String, item: String, comparison: String, threshold: Double, value: Double?,
-                ci95: [Double]?, n: Int, holds: Bool?) {
+                ci95: [Double]?, n: Int?, holds: Bool?) {
         self.description = description
         self.statistic = statistic
         self.item = item

@@ -29,7 +29,9 @@ extension ScorecardBuilder {
     public func build() -> Scorecard {
         let organisation = units[0]
         let root = unitScore(0, path: [organisation.name], visible: total(respondentsOf: 0, slots: nil) >= minGroup)
-        return Scorecard(survey: SurveyReference(id: survey.id, version: survey.version), wave: wave,
+        let scale = model.dimensions.first?.scale
+        return Scorecard(survey: SurveyReference(id: survey.id, version: survey.version, title: survey.title),
+                         scale: ScaleRange(min: Double(scale?.min ?? 1), max: Double(scale?.max ?? 5)), wave: wave,
                          previousWave: previous?.wave, org: organisation.name, minGroup: minGroup, bands: survey.bands, unit: root)
     }
 
@@ -143,8 +145,9 @@ extension ScorecardBuilder {
                 score.ci95 = [mean - margin, mean + margin]
             }
         } else {
-            score.n = sums.scored >= minGroup ? sums.scored : 0
-            score.nMissing = 0
+            // A hidden figure hides its counts too: they would let a reader subtract.
+            score.n = nil
+            score.nMissing = nil
         }
         if sums.clusters >= minGroup, sums.valid > 0, !hidden.contains("pooled:\(index)") {
             let p = sums.favorable / sums.valid
@@ -170,8 +173,7 @@ extension ScorecardBuilder {
         let sums = itemSums(unit, index, slots: slots)
         let item = model.items[index].item
         guard sums.valid >= minGroup, !hidden.contains("item:\(index)") else {
-            return ItemScore(id: item.id, text: item.text, nValid: sums.valid >= minGroup ? sums.valid : 0, nMissing: 0,
-                             mean: nil, favorablePct: nil, favorableCi95: nil)
+            return ItemScore(id: item.id, text: item.text, nValid: nil, nMissing: nil, mean: nil, favorablePct: nil, favorableCi95: nil)
         }
         let wilson = Statistics.wilsonInterval(successes: sums.favorable, trials: sums.valid)
         return ItemScore(id: item.id, text: item.text, nValid: sums.valid, nMissing: sums.missing,

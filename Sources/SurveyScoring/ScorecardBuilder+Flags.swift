@@ -21,7 +21,7 @@ extension ScorecardBuilder {
             let headline = evidence.first
             results.append(FlagResult(id: flag.id, title: flag.title, severity: flag.severity.rawValue, status: status,
                                       value: headline?.value, ci95: headline?.ci95, threshold: headline?.threshold,
-                                      n: headline.map { $0.n }, explanation: flag.explanation, advice: flag.advice, evidence: evidence))
+                                      n: headline?.n, explanation: flag.explanation, advice: flag.advice, evidence: evidence))
         }
         return results
     }
@@ -51,7 +51,7 @@ extension ScorecardBuilder {
         let item = self.model.items[model.item].item
         var evidence = FlagEvidence(description: describe(model, item), statistic: test.statistic.key, item: test.item,
                                     comparison: test.comparison.symbol, threshold: test.threshold, value: nil, ci95: nil,
-                                    n: sums.base >= minGroup && !hidden.contains("test:\(index)") ? sums.base : 0, holds: nil)
+                                    n: sums.base >= minGroup && !hidden.contains("test:\(index)") ? sums.base : nil, holds: nil)
         guard sums.base >= max(minN, minGroup), !hidden.contains("test:\(index)") else { return evidence }
         switch test.statistic {
         case .shareFavorable, .shareUnfavorable, .shareChoosing, .shareOnly:

@@ -104,13 +104,19 @@ struct ScorecardPrivacyTests {
         let rest = n - visible.compactMap(\.respondents).reduce(0, +)
         #expect(rest == 0 || rest >= k, "\(unit.path): respondents \(n) minus visible children leaves \(rest)")
         for (index, dimension) in unit.dimensions.enumerated() where dimension.mean != nil {
+            // A hidden figure hides its count as well.
+            for child in unit.units where child.dimensions.count > index && child.dimensions[index].mean == nil {
+                #expect(child.dimensions[index].n == nil)
+            }
             let shown = visible.compactMap { $0.dimensions[index].mean != nil ? $0.dimensions[index].n : nil }.reduce(0, +)
-            let remainder = dimension.n - shown
-            #expect(remainder == 0 || remainder >= k, "\(unit.path) \(dimension.id): n \(dimension.n) minus visible children leaves \(remainder)")
+            let n = try #require(dimension.n, "a shown mean has its n")
+            let remainder = n - shown
+            #expect(remainder == 0 || remainder >= k, "\(unit.path) \(dimension.id): n \(n) minus visible children leaves \(remainder)")
             for (itemIndex, item) in dimension.items.enumerated() where item.mean != nil {
                 let shownItems = visible.compactMap { $0.dimensions[index].items[itemIndex].mean != nil ? $0.dimensions[index].items[itemIndex].nValid : nil }.reduce(0, +)
-                let left = item.nValid - shownItems
-                #expect(left == 0 || left >= k, "\(unit.path) \(item.id): \(item.nValid) minus visible children leaves \(left)")
+                let valid = try #require(item.nValid, "a shown mean has its n")
+                let left = valid - shownItems
+                #expect(left == 0 || left >= k, "\(unit.path) \(item.id): \(valid) minus visible children leaves \(left)")
             }
         }
         let roles = unit.roles.filter { !$0.suppressed }

@@ -1,1 +1,0 @@
-// SurveyReporting module.
