@@ -16,8 +16,15 @@ struct ColumnPlan {
         "We finally cut the weekly dependency sync, and it helped.",
     ]
 
+    private let dimensionOfItem: [String: Int]
+
     init(survey: Survey) {
         items = survey.items
+        var positions: [String: Int] = [:]
+        for (index, dimension) in survey.dimensions.enumerated() {
+            for item in dimension.items { positions[item.id] = index }
+        }
+        dimensionOfItem = positions
         scales = Dictionary(uniqueKeysWithValues: survey.scales.map { ($0.id, $0) })
         missingTokens = survey.scales.first?.missing ?? ["N/A"]
     }
@@ -25,6 +32,9 @@ struct ColumnPlan {
     func answer(_ item: Item, for respondent: Respondent, _ random: inout RandomSource) -> String {
         guard item.applies(to: respondent.role) else { return "" }
         if random.chance(0.025) { return "" }
+        let shift = dimensionOfItem[item.id].flatMap { $0 < respondent.dimensionShift.count ? respondent.dimensionShift[$0] : nil } ?? 0
+        var respondent = respondent
+        respondent.maturity += shift
         switch item.kind {
         case .agreement(let scaleID):
             guard let scale = scales[scaleID], scale.min < scale.max else { return "" }

@@ -64,7 +64,8 @@ public struct ExportGenerator: Sendable {
         self.survey = survey
         self.options = options
         self.population = Population(organisations: options.organisations, seed: options.seed,
-                                     roleSpellings: survey.attributes[.role]?.roleSpellings ?? [:])
+                                     roleSpellings: survey.attributes[.role]?.roleSpellings ?? [:],
+                                     dimensions: survey.dimensions.count)
     }
 
     /// Writes the export, a buffer at a time.

@@ -11,6 +11,8 @@ struct Respondent {
     var maturity: Double
     /// How much process overhead surrounds them (0 light … 1 SAFe-heavy).
     var overhead: Double
+    /// Their division's strengths and weaknesses, per dimension (added to `maturity`).
+    var dimensionShift: [Double]
 }
 
 /// The organisations, divisions and teams of a synthetic dataset, and their tendencies.
@@ -26,6 +28,8 @@ struct Population: Sendable {
         var overhead: Double
         /// Relative size.
         var size: Double
+        /// Strengths and weaknesses per dimension position.
+        var dimensionShift: [Double]
     }
 
     struct Organisation: Sendable {
@@ -58,7 +62,7 @@ struct Population: Sendable {
     /// Spellings of each role in exports: the survey's own, else the canonical name.
     let roleSpellings: [Role: [String]]
 
-    init(organisations count: Int, seed: UInt64, roleSpellings: [Role: [String]]) {
+    init(organisations count: Int, seed: UInt64, roleSpellings: [Role: [String]], dimensions: Int) {
         self.roleSpellings = roleSpellings
         var random = RandomSource(seed: seed ^ 0x5EED_0F_0A_11)
         var divisionPool = Self.divisionNames
@@ -86,8 +90,12 @@ struct Population: Sendable {
                     trend = d % 2 == 0 ? 0.25 : 0.0
                     overhead = 0.35 + random.unit() * 0.3
                 }
+                // Every division is stronger in some dimensions than others; the SAFe-heavy one is
+                // weakest in every other dimension (discovery, careers in the shipped instrument).
+                var shift = (0..<dimensions).map { _ in random.normal() * 0.3 }
+                if d == 0 { for i in stride(from: 1, to: dimensions, by: 2) { shift[i] -= 0.45 } }
                 divisions.append(Division(name: name, teams: teams, baseline: baseline + Double(index % 3 - 1) * 0.15,
-                                          trend: trend, overhead: overhead, size: 0.6 + random.unit()))
+                                          trend: trend, overhead: overhead, size: 0.6 + random.unit(), dimensionShift: shift))
             }
             var cumulative: [Double] = []
             var total = 0.0
@@ -121,6 +129,6 @@ struct Population: Sendable {
         let maturity = division.baseline + division.trend * Double(wave) + roleShift + random.normal() * 0.55
         let overhead = min(1, max(0, division.overhead - division.trend * Double(wave) * 0.5))
         return Respondent(organisation: organisation.name, division: division.name, team: team, role: role,
-                          roleSpelling: spelling, maturity: maturity, overhead: overhead)
+                          roleSpelling: spelling, maturity: maturity, overhead: overhead, dimensionShift: division.dimensionShift)
     }
 }

@@ -168,3 +168,27 @@ extension OpModelStore {
         }
     }
 }
+
+extension OpModelStore {
+    /// Records headcounts (replacing earlier ones for the same wave and unit), in one transaction.
+    ///
+    /// Units are created when new, keyed like imported ones. Waves must exist already.
+    /// - Returns: The number of entries stored.
+    public func storeHeadcounts(_ entries: [(organisation: String, division: String, team: String, wave: String, headcount: Int)],
+                                surveyID: String) throws -> Int {
+        try wrap("storing headcounts") {
+            try pool.write { db in
+                for entry in entries {
+                    guard let wave = try Int64.fetchOne(db, sql: "SELECT id FROM wave WHERE surveyId = ? AND label = ?", arguments: [surveyID, entry.wave]) else {
+                        throw StoreError(.notFound, "wave '\(entry.wave)' has no responses yet (import the wave's export first)")
+                    }
+                    let unit = try UnitPath.resolve(organisation: entry.organisation, division: entry.division.isEmpty ? nil : entry.division,
+                                                    team: entry.team.isEmpty ? nil : entry.team, in: db)
+                    try db.execute(sql: "INSERT OR REPLACE INTO headcount (waveId, unitId, headcount) VALUES (?, ?, ?)",
+                                   arguments: [wave, unit, entry.headcount])
+                }
+                return entries.count
+            }
+        }
+    }
+}

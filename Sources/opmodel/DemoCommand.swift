@@ -5,13 +5,17 @@ import SurveyKit
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate a realistic dataset for the embedded instrument and write it to disk (reports follow as they land).")
+        abstract: "Generate 4 waves for 3 organisations, import them into a fresh store and write the latest wave's reports.")
 
-    @Option(help: "The folder to write into.")
+    @Option(help: "The folder to write into; its demo store is made afresh.")
     var out: String = "Reports/demo"
 
     func run() throws {
-        let report = try runDemo(directory: out)
-        for line in report.lines { print(line) }
+        do {
+            for line in try runDemo(directory: out).lines { print(line) }
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.ioError
+        }
     }
 }
