@@ -53,3 +53,46 @@ ours=$(median <"$work/ours.txt"); ref=$(median <"$work/ref.txt"); mem=$(median <
 printf "median: opmodel import %.2f s, sqlite3 .import %.2f s, ratio %.2f; import peak memory %.1f MB; store %d MB (sqlite3 table %d MB)\n" \
   "$ours" "$ref" "$(echo "$ours/$ref" | bc -l)" "$(echo "$mem/1024" | bc -l)" \
   "$(du -m "$work/store.sqlite" | cut -f1)" "$(du -m "$work/ref.sqlite" | cut -f1)"
+
+echo
+echo "== 4x responses: import peak memory (one run)"
+if [ "${SKIP_4M:-0}" != 1 ]; then
+  rm -f "$work/store4.sqlite"*
+  read -r s4 kb4 < <(measure "$bin" import "$work/export4.csv" --db "$work/store4.sqlite")
+  printf "import %d responses: %.1f s, peak %.1f MB (difference to 1x: %.1f MB)\n" $((responses * 4)) "$s4" \
+    "$(echo "$kb4/1024" | bc -l)" "$(echo "($kb4-$mem)/1024" | bc -l)"
+  rm -f "$work/store4.sqlite"* "$work/export4.csv"
+fi
+
+echo
+echo "== batch: opmodel batch (every organisation, every format) vs sqlite3 aggregation ($runs runs each)"
+# The reference: for every organisation, division and agreement item, the mean and the
+# favourable count, computed by sqlite3 over the same responses as imported by .import (text
+# labels mapped to scale values in SQL). Built from the export's own header.
+python3 - "$work/export.csv" >"$work/aggregate.sql" <<'PY'
+import csv, sys
+labels = {"Strongly disagree": 1, "Disagree": 2, "Neither agree nor disagree": 3, "Agree": 4, "Strongly agree": 5}
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    reader = csv.reader(f)
+    header = next(reader)
+    sample = [row for _, row in zip(range(2000), reader)]
+items = [name for i, name in enumerate(header)
+         if any(row[i] in labels for row in sample) and all(row[i] in labels or row[i] in ("", "N/A", "Don't know", "Not applicable") for row in sample)]
+case = lambda c: "CASE \"%s\" %s END" % (c, " ".join("WHEN '%s' THEN %d" % (k, v) for k, v in labels.items()))
+selects = []
+for item in items:
+    selects.append("SELECT organisation, division, '%s' AS item, avg(%s) AS mean, sum(\"%s\" IN ('Agree', 'Strongly agree')) AS favourable FROM responses GROUP BY organisation, division" % (item, case(item), item))
+print("SELECT count(*) FROM (" + " UNION ALL ".join(selects) + ");")
+PY
+: >"$work/batch.txt"; : >"$work/query.txt"; : >"$work/batch_mem.txt"
+for run in $(seq "$runs"); do
+  read -r s kb < <(measure sqlite3 "$work/ref.sqlite" ".read $work/aggregate.sql")
+  echo "$s" >>"$work/query.txt"
+  rm -rf "$work/reports"
+  read -r s kb < <(measure "$bin" batch --wave 2026-Q1 --db "$work/store.sqlite" --out "$work/reports")
+  echo "$s" >>"$work/batch.txt"; echo "$kb" >>"$work/batch_mem.txt"
+  echo "run $run: sqlite3 aggregation $(tail -1 "$work/query.txt") s, opmodel batch $s s ($((kb / 1024)) MB)"
+done
+batch=$(median <"$work/batch.txt"); query=$(median <"$work/query.txt"); bmem=$(median <"$work/batch_mem.txt")
+printf "median: opmodel batch %.2f s, sqlite3 aggregation %.2f s, ratio %.2f; batch peak memory %.1f MB; %d report files\n" \
+  "$batch" "$query" "$(echo "$batch/$query" | bc -l)" "$(echo "$bmem/1024" | bc -l)" "$(ls "$work/reports" | wc -l)"

@@ -37,17 +37,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        do {
-            let written = try writeReports(store: store, wave: wave, organisation: org, formats: [format], directory: out,
-                                           minGroup: anonymity.minGroup, index: false)
-            written.files.forEach { print($0) }
-        } catch let failure as ReportFailure {
-            printError("error: \(failure)")
-            throw ExitStatus.dataError
-        } catch let failure as FileError {
-            printError("error: \(failure)")
-            throw ExitStatus.ioError
+        let written = try reporting {
+            try writeReports(store: store, wave: wave, organisation: org, formats: [format], directory: out,
+                             minGroup: anonymity.minGroup, index: false)
         }
+        written.files.forEach { print($0) }
     }
 }
 
@@ -67,17 +61,27 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        do {
-            let written = try writeReports(store: store, wave: wave, organisation: nil, formats: ReportFormat.allCases,
-                                           directory: out ?? "Reports/\(wave)", minGroup: anonymity.minGroup, index: true)
-            print("wrote \(written.files.count) reports; open \(written.index ?? "")")
-        } catch let failure as ReportFailure {
-            printError("error: \(failure)")
-            throw ExitStatus.dataError
-        } catch let failure as FileError {
-            printError("error: \(failure)")
-            throw ExitStatus.ioError
+        let written = try reporting {
+            try writeReports(store: store, wave: wave, organisation: nil, formats: ReportFormat.allCases,
+                             directory: out ?? "Reports/\(wave)", minGroup: anonymity.minGroup, index: true)
         }
+        print("wrote \(written.files.count) reports; open \(written.index ?? "")")
+    }
+}
+
+/// Runs a reporting use case, printing its error and choosing the exit code.
+func reporting<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as ReportFailure {
+        printError("error: \(failure)")
+        throw ExitStatus.dataError
+    } catch let failure as FileError {
+        printError("error: \(failure)")
+        throw ExitStatus.ioError
+    } catch {
+        printError("error: \(error)")
+        throw ExitStatus.ioError
     }
 }
 

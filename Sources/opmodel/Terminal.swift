@@ -40,5 +40,12 @@ enum Interruption {
     static func install() {
         signal(SIGINT) { _ in importInterrupted.store(true, ordering: .relaxed) }
         signal(SIGTERM) { _ in importInterrupted.store(true, ordering: .relaxed) }
+        // A parent may have started us with these signals blocked (spawned from a thread that
+        // blocks them); without this Ctrl-C would be held back until the import had committed.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }

@@ -1,0 +1,97 @@
+import Foundation
+import SurveyCore
+import SurveyKit
+import SurveyTestSupport
+import Testing
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The tool as a user runs it: the demo, and imports killed half-way.
+struct EndToEndTests {
+    @Test func demoWritesEveryReportAndTheyParse() throws {
+        let directory = try SurveyFixtures.makeTemporaryDirectory()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let report = try runDemo(directory: directory.path)
+        let wave = directory.appendingPathComponent("2026-Q2")
+        let files = try FileManager.default.contentsOfDirectory(atPath: wave.path).sorted()
+        #expect(files.count == 13)
+        #expect(files.contains("index.html"))
+        for ext in ["html", "md", "json", "csv"] { #expect(files.filter { $0.hasSuffix(".\(ext)") }.count >= 3, "\(ext)") }
+        for html in files where html.hasSuffix(".html") {
+            let parser = XMLParser(data: try Data(contentsOf: wave.appendingPathComponent(html)))
+            #expect(parser.parse(), "\(html) is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+        }
+        #expect(report.lines.contains { $0.hasPrefix("open:") })
+        // Something worth seeing: at least one flag fires somewhere, and bands differ between divisions.
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: wave.appendingPathComponent("northwind-bank.json"))) as? [String: Any]
+        let unit = try #require(json?["unit"] as? [String: Any])
+        let divisions = try #require(unit["units"] as? [[String: Any]])
+        let levels = Set(divisions.compactMap { ($0["overall"] as? [String: Any])?["level"] as? String })
+        #expect(levels.count >= 2)
+        #expect(json?["previous_wave"] as? String == "2026-Q1")
+    }
+
+    @Test func sameInputGivesTheSameReportBytes() throws {
+        let first = try SurveyFixtures.makeTemporaryDirectory(), second = try SurveyFixtures.makeTemporaryDirectory()
+        defer { SurveyFixtures.removeDirectory(first); SurveyFixtures.removeDirectory(second) }
+        _ = try runDemo(directory: first.path)
+        _ = try runDemo(directory: second.path)
+        for name in ["index.html", "helios-insurance.html", "helios-insurance.json", "helios-insurance.csv", "helios-insurance.md"] {
+            let a = try Data(contentsOf: first.appendingPathComponent("2026-Q2/\(name)"))
+            let b = try Data(contentsOf: second.appendingPathComponent("2026-Q2/\(name)"))
+            #expect(a == b, "\(name) differs between runs")
+        }
+    }
+
+    /// The built `opmodel` next to the test bundle.
+    private func executable() throws -> URL {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("opmodel")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    @Test(arguments: [SIGKILL, SIGINT])
+    func anImportKilledHalfWayLeavesTheStoreAsItWas(_ signal: Int32) throws {
+        let directory = try SurveyFixtures.makeTemporaryDirectory()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let survey = try SurveyCatalog.embeddedInstrument()
+        let small = directory.appendingPathComponent("small.csv").path
+        let big = directory.appendingPathComponent("big.csv").path
+        let storePath = directory.appendingPathComponent("store.sqlite").path
+        try generateExport(survey: survey, options: ExportOptions(responses: 50, organisations: 1, waves: [Quarter(year: 2026, quarter: 1)], seed: 1), to: small)
+        try generateExport(survey: survey, options: ExportOptions(responses: 60_000, organisations: 3, waves: [Quarter(year: 2026, quarter: 2)], seed: 2), to: big)
+        do {
+            let store = try OpModelStore(path: storePath)
+            _ = try importExports(ImportRequest(files: [small], survey: survey, settings: ImportSettings()), into: store)
+        }
+        // How long a whole import of the big file takes here, to interrupt the real one half-way.
+        func runImport(into path: String) throws -> Process {
+            let process = Process()
+            process.executableURL = try executable()
+            process.arguments = ["import", big, "--db", path, "--surveys", directory.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return process
+        }
+        let started = Date()
+        let calibration = try runImport(into: directory.appendingPathComponent("calibration.sqlite").path)
+        calibration.waitUntilExit()
+        let duration = Date().timeIntervalSince(started)
+        let process = try runImport(into: storePath)
+        Thread.sleep(forTimeInterval: duration * 0.5)
+        #expect(process.isRunning, "the import finished before it could be interrupted")
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        if signal == SIGINT { #expect(process.terminationStatus == 130) }
+        let store = try OpModelStore(path: storePath)
+        let batches = try listImportBatches(in: store).map(\.imported)
+        let waves = try listWaves(in: store).map(\.responses)
+        #expect(batches == [50])
+        #expect(waves == [50])
+    }
+}
