@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Values shared by every layer.
@@ -25,7 +26,10 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "SurveySimulation", dependencies: ["SurveyCore"]),
-        .target(name: "SurveyCollector", dependencies: ["SurveyCore"]),
+        .target(name: "SurveyCollector", dependencies: [
+            "SurveyCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(name: "SurveyStore", dependencies: [
             "SurveyCore",
             .product(name: "GRDB", package: "GRDB.swift"),
@@ -54,12 +58,17 @@ let package = Package(
         .target(name: "SurveyTestSupport", dependencies: ["SurveyCore", "SurveyDefinition"], path: "Tests/SurveyTestSupport"),
         .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "SurveyTestSupport"]),
         .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCollector", "SurveyTestSupport"]),
-        .testTarget(name: "SurveyCollectorTests", dependencies: ["SurveyCollector", "SurveyTestSupport"]),
-        .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyTestSupport"],
+        .testTarget(name: "SurveyCollectorTests", dependencies: [
+            "SurveyCollector", "SurveyDefinition", "SurveyTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        .testTarget(name: "SurveyScoringTests", dependencies: ["SurveyScoring", "SurveyDefinition", "SurveyTestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyStoreTests", dependencies: ["SurveyStore", "SurveyTestSupport"]),
-        .testTarget(name: "SurveyReportingTests", dependencies: ["SurveyReporting", "SurveyTestSupport"]),
-        .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport"]),
+        .testTarget(name: "SurveyReportingTests", dependencies: ["SurveyReporting", "SurveyCore", "SurveyTestSupport"],
+                    resources: [.copy("Snapshots")]),
+        .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport"],
+                    resources: [.copy("Fixtures")]),
     ]
 )
 

@@ -7,6 +7,12 @@ enum ColumnRole: Equatable {
     case responseID
     case submittedAt
     case wave
+    /// Qualtrics `Finished`: 0 or False marks an unfinished response.
+    case finished
+    /// Personal data, dropped.
+    case personal
+    /// One option's column of a multi item spread over several columns.
+    case option(item: Int, option: Int)
     case ignored
 }
 
@@ -27,7 +33,14 @@ struct ColumnMapping {
         .tenure: ["tenure"],
     ]
 
+    /// Maps a one-row header, as the generic format has it.
     init(header: [String], survey: Survey, file: String, headerLine: CSVRecord) {
+        self.init(columns: header.map { .names([$0]) }, displayNames: header, survey: survey, file: file, headerLine: headerLine)
+    }
+
+    /// Maps the columns a platform adapter classified; `displayNames` name them in messages.
+    init(columns: [ColumnSpec], displayNames: [String], survey: Survey, file: String, headerLine: CSVRecord) {
+        var diagnostics: [Diagnostic] = []
         var byText: [String: ColumnRole] = [:]
         for (index, item) in survey.items.enumerated() {
             for text in [item.id, item.text] + item.aliases where byText[normalizedKey(text)] == nil {
@@ -45,27 +58,71 @@ struct ColumnMapping {
 
         var roles: [ColumnRole] = []
         var firstColumn: [ColumnRole: Int] = [:]
-        let itemTexts = survey.items.flatMap { item in ([item.text] + item.aliases).map { ($0, item.id) } }
-        for (column, name) in header.enumerated() {
-            let location = headerLine.location(column)
-            let here = SourceLocation(file: file, line: location.line, column: location.column)
-            let key = normalizedKey(name)
-            if key.isEmpty {
-                roles.append(.ignored)
-                continue
+        let items = survey.items
+        let itemTexts = items.flatMap { item in ([item.text] + item.aliases).map { ($0, item.id) } }
+        for (column, spec) in columns.enumerated() {
+            let name = column < displayNames.count ? displayNames[column] : ""
+            let here: SourceLocation
+            if column < headerLine.count {
+                let location = headerLine.location(column)
+                here = SourceLocation(file: file, line: location.line, column: location.column)
+            } else {
+                here = SourceLocation(file: file, line: headerLine.line, column: 1)
             }
-            if let role = byText[key] {
+            func claim(_ role: ColumnRole) {
                 if let first = firstColumn[role] {
-                    diagnostics.append(Diagnostic(.error, "column '\(name)' maps to the same \(Self.describe(role, survey)) as column \(first + 1) ('\(header[first])')", at: here))
+                    diagnostics.append(Diagnostic(.error, "column '\(name)' maps to the same \(Self.describe(role, survey)) as column \(first + 1) ('\(displayNames[first])')", at: here))
                     roles.append(.ignored)
                 } else {
                     firstColumn[role] = column
                     roles.append(role)
                 }
+            }
+            var candidates: [String]
+            switch spec {
+            case .fixed(let role):
+                if role == .ignored { roles.append(.ignored) } else { claim(role) }
+                continue
+            case .personal:
+                roles.append(.personal)
+                continue
+            case .names(let names):
+                candidates = names
+            case .part(let question, let label):
+                // An option column of a multi item: the cell names the option, or is blank.
+                if case .item(let index)? = byText[normalizedKey(question)], case .multi(let options) = items[index].kind {
+                    let key = normalizedKey(label)
+                    if let option = options.firstIndex(where: { ([$0.label, $0.id] + $0.aliases).contains { normalizedKey($0) == key } }) {
+                        if let first = firstColumn[.item(index)] {
+                            diagnostics.append(Diagnostic(.error, "column '\(name)' maps to item '\(items[index].id)', already read from column \(first + 1) ('\(displayNames[first])')", at: here))
+                            roles.append(.ignored)
+                        } else {
+                            roles.append(.option(item: index, option: option))
+                        }
+                    } else {
+                        diagnostics.append(Diagnostic(.warning, "column '\(name)': '\(label)' is not an option of item '\(items[index].id)' (expected \(options.map(\.label).joined(separator: ", "))) and is ignored", at: here))
+                        roles.append(.ignored)
+                    }
+                    continue
+                }
+                candidates = ["\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]", label]
+            }
+            let keys = candidates.map(normalizedKey).filter { !$0.isEmpty }
+            if keys.isEmpty {
+                roles.append(.ignored)
+                continue
+            }
+            if let role = keys.lazy.compactMap({ byText[$0] }).first {
+                if case .item(let index) = role, roles.contains(where: { if case .option(index, _) = $0 { true } else { false } }) {
+                    diagnostics.append(Diagnostic(.error, "column '\(name)' maps to item '\(items[index].id)', already read from option columns", at: here))
+                    roles.append(.ignored)
+                } else {
+                    claim(role)
+                }
                 continue
             }
             // A near miss of an item's text is a typo that would silently drop the item.
-            if let (text, itemID) = Self.nearMiss(key, in: itemTexts) {
+            if let (text, itemID) = keys.lazy.compactMap({ Self.nearMiss($0, in: itemTexts) }).first {
                 diagnostics.append(Diagnostic(.error, "column '\(name)' matches no item; did you mean '\(text)' (item \(itemID))?", at: here))
             } else {
                 diagnostics.append(Diagnostic(.warning, "column '\(name)' is not an item or attribute of survey \(survey.reference) and is ignored", at: here))
@@ -73,6 +130,7 @@ struct ColumnMapping {
             roles.append(.ignored)
         }
         self.roles = roles
+        self.diagnostics = diagnostics
     }
 
     func column(of role: ColumnRole) -> Int? {
@@ -99,6 +157,9 @@ struct ColumnMapping {
         case .responseID: "response id"
         case .submittedAt: "submission time"
         case .wave: "wave"
+        case .finished: "finished flag"
+        case .personal: "personal data"
+        case .option(let index, _): "item '\(survey.items[index].id)'"
         case .ignored: "nothing"
         }
     }

@@ -24,7 +24,9 @@ struct ItemDecoder {
     private let missingKeys: Set<String>
     private let minimum: Double, maximum: Double, integer: Bool, scale: Double, unit: String
 
-    init(item: Item, slot: AnswerLayout.Slot, survey: Survey) {
+    /// - Parameter positionalOptions: Also accept an option's position (`1` for the first), as
+    ///   Qualtrics numeric-value exports write choices, where no label or alias reads so.
+    init(item: Item, slot: AnswerLayout.Slot, survey: Survey, positionalOptions: Bool = false) {
         self.item = item
         self.slot = slot
         var matcher: MultiChoiceMatcher?
@@ -51,6 +53,12 @@ struct ItemDecoder {
                 let code = UInt8(clamping: position + 1)
                 for text in [option.label, option.id] + option.aliases { entries.append((text, code)) }
             }
+            if positionalOptions {
+                let taken = Set(entries.map { normalizedKey($0.0) } + item.missing.map(normalizedKey))
+                for position in options.indices where !taken.contains(String(position + 1)) {
+                    entries.append((String(position + 1), UInt8(clamping: position + 1)))
+                }
+            }
             for token in item.missing { entries.append((token, Self.missingToken)) }
             expected = "one of " + options.map(\.label).joined(separator: ", ")
                 + (item.missing.isEmpty ? "" : "; \(item.missing.joined(separator: ", ")) for no answer")
@@ -58,7 +66,7 @@ struct ItemDecoder {
             mode = .coded
         case .multi(let options):
             expected = "options among " + options.map(\.label).joined(separator: ", ") + ", separated by ';'"
-            matcher = MultiChoiceMatcher(options)
+            matcher = MultiChoiceMatcher(options, positional: positionalOptions)
             mode = .multi
         case .numeric(let unit, let minimum, let maximum, let integer):
             numeric = (minimum, maximum, integer, unit)
@@ -173,11 +181,14 @@ final class MultiChoiceMatcher {
     private var cache: [String: [Int]] = [:]
     private static let cacheLimit = 4096
 
-    init(_ options: [ChoiceOption]) {
+    init(_ options: [ChoiceOption], positional: Bool = false) {
         self.options = options
         var byKey: [String: Int] = [:]
         for (position, option) in options.enumerated() {
             for name in [option.label, option.id] + option.aliases { byKey[normalizedKey(name)] = byKey[normalizedKey(name)] ?? position }
+        }
+        if positional {
+            for position in options.indices { byKey[String(position + 1)] = byKey[String(position + 1)] ?? position }
         }
         self.byKey = byKey
         keysByLength = byKey.keys.sorted { ($0.count, $0) > ($1.count, $1) }

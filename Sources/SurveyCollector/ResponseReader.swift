@@ -13,19 +13,35 @@ public struct ImportSettings: Sendable {
     public var timeZone: TimeZone
     /// How to read `9/1/2024` (`--date-order`); nil means detect it.
     public var dateOrder: TimestampParser.DateOrder?
+    /// The platform the export comes from (`--format`); nil means detect it from the header.
+    public var format: ExportFormat?
+    /// Keep responses a platform marks unfinished (`--include-partial`); by default they are skipped.
+    public var includePartial: Bool
+    /// Read personal-data columns (email, name, IP address, location, recipient) like any other
+    /// column (`--keep-identifiers`); by default they are dropped and the import names them.
+    public var keepIdentifiers: Bool
 
     /// Creates settings.
     public init(wave: String? = nil, organisation: String? = nil, division: String? = nil,
-                timeZone: TimeZone = TimestampParser.UTC, dateOrder: TimestampParser.DateOrder? = nil) {
+                timeZone: TimeZone = TimestampParser.UTC, dateOrder: TimestampParser.DateOrder? = nil,
+                format: ExportFormat? = nil, includePartial: Bool = false, keepIdentifiers: Bool = false) {
         self.wave = wave
         self.organisation = organisation
         self.division = division
         self.timeZone = timeZone
         self.dateOrder = dateOrder
+        self.format = format
+        self.includePartial = includePartial
+        self.keepIdentifiers = keepIdentifiers
     }
 }
 
-/// Reads an export in the generic format, row by row, into validated ``ResponseRow`` values.
+/// Reads an export, row by row, into validated ``ResponseRow`` values.
+///
+/// The platform (``ExportFormat``) is detected from the header rows unless the settings name
+/// it; an adapter then turns the platform's header rows into one logical header, and every
+/// platform shares the generic format's cell validation. `.xlsx` workbooks are converted to CSV
+/// in memory first (see ``XLSXReader``).
 ///
 /// Every cell is checked against the survey: a scale label or number, an option, a number in
 /// range. A row with any invalid cell is returned as rejected with one diagnostic per cell,
@@ -43,8 +59,15 @@ public final class ResponseReader {
 
     /// The path shown in diagnostics.
     public let file: String
-    /// The header as read (trimmed).
+    /// The logical header: one name per column (for multi-row platform headers, the export tag
+    /// or question text, and `question - label` for the extra columns of a question).
     public let header: [String]
+    /// The platform the export was read as.
+    public let detectedFormat: ExportFormat
+    /// The personal-data columns dropped, by header name.
+    public let droppedColumns: [String]
+    /// Responses skipped because the platform marks them unfinished (Qualtrics `Finished` = 0).
+    public private(set) var skippedPartial = 0
     /// The text encoding the file was in.
     public let encoding: TextEncoding
     /// Problems with the header that do not stop the import.
@@ -70,13 +93,19 @@ public final class ResponseReader {
     private var roleSpellings: [String: Role?] = [:]
     private var firstQuarter: (label: String, line: Int)?
     private let column: (organisation: Int?, division: Int?, team: Int?, role: Int?, tenure: Int?, id: Int?, submitted: Int?, wave: Int?)
+    private let finishedColumn: Int?
+    private let personalColumns: [Int]
+    /// Multi items spread over one column per option: the item, its slot and (column, option) pairs.
+    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int)])]
+    private var reportedEnd = false
 
     /// Reads an export held in memory and maps its header to the survey.
     /// - Throws: ``DiagnosticList`` when the header cannot be used (no organisation, a near-miss
     ///   column, an ambiguous date order) or the file is not CSV.
     public convenience init(file: String, data: Data, survey: Survey, settings: ImportSettings) throws {
         do {
-            try self.init(file: file, reader: CSVReader(bytes: data), survey: survey, settings: settings)
+            let csv = XLSXReader.isWorkbook(data) ? try XLSXReader.csv(from: data, file: file) : data
+            try self.init(file: file, reader: CSVReader(bytes: csv), survey: survey, settings: settings)
         } catch let error as CSVError {
             throw DiagnosticList([error.diagnostic(file: file)])
         }
@@ -85,7 +114,13 @@ public final class ResponseReader {
     /// Opens an export file, mapped into memory and read as a stream.
     public convenience init(file: String, url: URL, survey: Survey, settings: ImportSettings) throws {
         do {
-            try self.init(file: file, reader: CSVReader(contentsOf: url), survey: survey, settings: settings)
+            let reader: CSVReader
+            if XLSXReader.isWorkbook(at: url) {
+                reader = try CSVReader(bytes: XLSXReader.csv(from: Data(contentsOf: url), file: file))
+            } else {
+                reader = try CSVReader(contentsOf: url)
+            }
+            try self.init(file: file, reader: reader, survey: survey, settings: settings)
         } catch let error as CSVError {
             throw DiagnosticList([error.diagnostic(file: file)])
         }
@@ -95,19 +130,58 @@ public final class ResponseReader {
         self.file = file
         self.survey = survey
         self.settings = settings
-        self.reader = reader
-        header = reader.header
+        var reader = reader
         encoding = reader.detectedEncoding
-        layout = AnswerLayout(survey: survey)
-        columns = ColumnMapping(header: header, survey: survey, file: file, headerLine: reader.headerRecord)
+        // The header and the two rows after it decide the platform and its logical header.
+        var firstRows = [reader.header]
+        var peek = reader
+        var peekRecord = CSVRecord()
+        while firstRows.count < 3, (try? peek.nextRecord(into: &peekRecord)) == true { firstRows.append(peekRecord.strings()) }
+        let detection = ExportFormat.detect(firstRows)
+        let format = settings.format ?? detection.format
+        // SurveyMonkey leaves the header blank over a last "Other" column, which the CSV reader
+        // takes for a trailing delimiter: the second header row gives the true width.
+        if format == .surveyMonkey, reader.headerHasTrailingDelimiter, firstRows.count > 1, firstRows[1].count > firstRows[0].count {
+            firstRows[0] += Array(repeating: "", count: firstRows[1].count - firstRows[0].count)
+            reader.scanner.expectedCount = firstRows[0].count
+        }
+        let exportLayout = ExportLayout.make(format, rows: firstRows, keepIdentifiers: settings.keepIdentifiers)
+        detectedFormat = format
+        if settings.format == nil {
+            if format != .generic {
+                notes.append("read as a \(format) export (detected; --format overrides)")
+            } else if let closest = detection.closest {
+                notes.append("not recognised as a platform export, read as the generic format; closest: \(closest) (has \(detection.matched.map { "'\($0)'" }.joined(separator: ", "))); give --format \(closest.rawValue) if it is one")
+            }
+        }
+        var skipRecord = CSVRecord()
+        for _ in 1..<exportLayout.headerRows {
+            guard try reader.nextRecord(into: &skipRecord) else { break }
+        }
+        self.reader = reader
+        header = exportLayout.displayNames
+        let answerLayout = AnswerLayout(survey: survey)
+        layout = answerLayout
+        let columns = ColumnMapping(columns: exportLayout.columns, displayNames: exportLayout.displayNames, survey: survey,
+                                    file: file, headerLine: reader.headerRecord)
+        self.columns = columns
         var problems = columns.diagnostics.filter { $0.severity == .error }
         warnings = columns.diagnostics.filter { $0.severity != .error }
+        finishedColumn = columns.column(of: .finished)
+        personalColumns = columns.roles.indices.filter { columns.roles[$0] == .personal }
+        droppedColumns = personalColumns.map { exportLayout.displayNames[$0] }
+        if !droppedColumns.isEmpty {
+            notes.append("dropped personal data: \(droppedColumns.map { "'\($0)'" }.joined(separator: ", ")) (--keep-identifiers keeps them)")
+        }
         column = (columns.column(of: .attribute(.organisation)), columns.column(of: .attribute(.division)),
                   columns.column(of: .attribute(.team)), columns.column(of: .attribute(.role)),
                   columns.column(of: .attribute(.tenure)), columns.column(of: .responseID),
                   columns.column(of: .submittedAt), columns.column(of: .wave))
         hasResponseIDs = column.id != nil
         let start = SourceLocation(file: file, line: 1, column: 1)
+        if column.organisation == nil, let organisation = settings.organisation {
+            notes.append("no organisation column: every response is filed under '\(organisation)'" + (settings.division.map { ", division '\($0)'" } ?? "") + " (--org)")
+        }
         if column.organisation == nil, settings.organisation == nil {
             let aliases = ["organisation"] + (survey.attributes[.organisation]?.aliases ?? [])
             problems.append(Diagnostic(.error, "the export has no organisation column (expected a column named \(aliases.map { "'\($0)'" }.joined(separator: " or "))); give --org NAME", at: start))
@@ -117,10 +191,20 @@ public final class ResponseReader {
         }
         let items = survey.items
         decoders = []
+        var spreadColumns: [Int: [(column: Int, option: Int)]] = [:]
         for (index, role) in columns.roles.enumerated() {
-            if case .item(let itemIndex) = role {
-                decoders.append((index, ItemDecoder(item: items[itemIndex], slot: layout.slots[itemIndex], survey: survey)))
+            switch role {
+            case .item(let itemIndex):
+                decoders.append((index, ItemDecoder(item: items[itemIndex], slot: layout.slots[itemIndex], survey: survey,
+                                                    positionalOptions: exportLayout.positionalOptions)))
+            case .option(let itemIndex, let option):
+                spreadColumns[itemIndex, default: []].append((index, option))
+            default:
+                break
             }
+        }
+        spreads = spreadColumns.keys.sorted().map { itemIndex in
+            (itemIndex, answerLayout.slots[itemIndex].offset, items[itemIndex].kind.options.map(\.exclusive), spreadColumns[itemIndex] ?? [])
         }
         var applicability: [Role: [Bool]] = [:]
         for role in Role.allCases { applicability[role] = items.map { $0.applies(to: role) } }
@@ -134,6 +218,7 @@ public final class ResponseReader {
         roleLookup = roles
         // Slash dates need an order: take it from the flag, else from the file's own values.
         var dateOrder = settings.dateOrder
+        var detectedOrder = false
         if dateOrder == nil, let submitted = column.submitted, Self.firstValue(of: submitted, in: reader)?.contains("/") == true {
             var scan = reader
             var detector = DateOrderDetector()
@@ -144,11 +229,16 @@ public final class ResponseReader {
             switch detector.verdict {
             case .mdy, .dmy:
                 dateOrder = detector.dateOrder
+                detectedOrder = true
                 notes.append("dates read as \(detector.verdict == .mdy ? "month/day/year" : "day/month/year") (detected)")
             case .contradictory:
                 problems.append(Diagnostic(.error, "column '\(header[submitted])' mixes month-first and day-first dates; split the file by source or fix the dates", at: start))
             case .undetermined:
                 break
+            }
+            if !detectedOrder, let fallback = exportLayout.fallbackDateOrder, dateOrder == nil {
+                dateOrder = fallback
+                notes.append("dates read as \(fallback == .mdy ? "month/day/year" : "day/month/year") (\(format) writes them so; --date-order overrides)")
             }
         }
         parser = TimestampParser(timeZone: settings.timeZone, dateOrder: dateOrder)
@@ -171,7 +261,21 @@ public final class ResponseReader {
     ///   spanning quarters without a wave).
     public func next(into row: inout ResponseRow) throws -> Outcome {
         do {
-            guard try reader.nextRecord(into: &record) else { return .end }
+            while true {
+                guard try reader.nextRecord(into: &record) else {
+                    if !reportedEnd, skippedPartial > 0 {
+                        notes.append("skipped \(skippedPartial) unfinished response\(skippedPartial == 1 ? "" : "s") (--include-partial keeps them)")
+                    }
+                    reportedEnd = true
+                    return .end
+                }
+                if let finished = finishedColumn, !settings.includePartial, finished < record.count,
+                   record.withTrimmedField(finished, Self.isUnfinished) {
+                    skippedPartial += 1
+                    continue
+                }
+                break
+            }
         } catch let error as CSVError {
             throw DiagnosticList([error.diagnostic(file: file)])
         }
@@ -180,7 +284,7 @@ public final class ResponseReader {
         if record.count != header.count {
             let here = SourceLocation(file: file, line: record.line, column: 1)
             problems.append(Diagnostic(.error, "the row has \(record.count) fields but the header has \(header.count)", at: here))
-            return .rejected(problems, fields: record.strings())
+            return .rejected(problems, fields: redactedFields())
         }
         func error(_ column: Int, _ message: String) {
             let location = record.location(column)
@@ -264,8 +368,22 @@ public final class ResponseReader {
                 let message = record.withTrimmedField(columnIndex) { decoders[index].decoder.decode($0, into: answers) }
                 if let message { error(columnIndex, message) }
             }
+            for spread in spreads {
+                if let applies, !applies[spread.itemIndex] { continue }
+                var chosen = 0
+                var exclusive: Int?
+                for (columnIndex, option) in spread.columns where !record.isBlank(columnIndex) {
+                    answers[spread.offset] = 1
+                    answers[spread.offset + 1 + option / 8] |= 1 << UInt8(option % 8)
+                    chosen += 1
+                    if spread.exclusive[option] { exclusive = columnIndex }
+                }
+                if chosen > 1, let exclusive {
+                    error(exclusive, "'\(record.trimmedString(exclusive))' is ticked with other options (expected it alone)")
+                }
+            }
         }
-        if !problems.isEmpty { return .rejected(problems, fields: record.strings()) }
+        if !problems.isEmpty { return .rejected(problems, fields: redactedFields()) }
         // Identity.
         var hasher = StableHasher()
         row.answers.withUnsafeBytes { hasher.combine($0) }
@@ -285,6 +403,19 @@ public final class ResponseReader {
             row.responseKey = "content:" + String(UInt64(bitPattern: row.contentHash), radix: 16) + ":" + String(occurrence)
         }
         return .response
+    }
+
+    /// Qualtrics writes `0` / `1`, or `False` / `True` in choice-text exports.
+    private static func isUnfinished(_ cell: UnsafeRawBufferPointer) -> Bool {
+        if cell.count == 1 { return cell[0] == UInt8(ascii: "0") }
+        return cell.count == 5 && String(decoding: cell, as: UTF8.self).lowercased() == "false"
+    }
+
+    /// The row's fields for the rejects file, with personal data left out.
+    private func redactedFields() -> [String] {
+        var fields = record.strings()
+        for column in personalColumns where column < fields.count { fields[column] = "" }
+        return fields
     }
 
     private var lastQuarter: (year: Int, quarter: Int, label: String) = (0, 0, "")

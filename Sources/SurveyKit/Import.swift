@@ -13,8 +13,9 @@ public struct ImportRequest: Sendable {
     public var survey: Survey
     /// Wave, organisation, division, zone and date order.
     public var settings: ImportSettings
-    /// The export format; only `generic` so far.
-    public var format: String = "generic"
+    /// The export format: `auto` to detect it from the header, or an ``ExportFormat`` name
+    /// (`qualtrics`, `surveymonkey`, `google-forms`, `ms-forms`, `typeform`, `generic`).
+    public var format: String = "auto"
     /// Check everything, store nothing.
     public var dryRun = false
     /// Store valid rows and write invalid ones to ``rejectsPath``.
@@ -99,9 +100,11 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         guard FileManager.default.isReadableFile(atPath: file) else {
             throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions)")
         }
+        var settings = request.settings
+        if let format = ExportFormat(rawValue: request.format) { settings.format = format }
         let reader: ResponseReader
         do {
-            reader = try ResponseReader(file: file, url: url, survey: request.survey, settings: request.settings)
+            reader = try ResponseReader(file: file, url: url, survey: request.survey, settings: settings)
         } catch let list as DiagnosticList {
             results.append(FileImportResult(file: file, totals: BatchTotals(), batchID: nil, waves: [], diagnostics: list.diagnostics,
                                             omittedDiagnostics: 0, notes: [], seconds: Date().timeIntervalSince(started)))
@@ -117,7 +120,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         if request.skipInvalid, rejects == nil, let path = request.rejectsPath {
             rejects = try RejectsWriter(path: path)
         }
-        let description = BatchDescription(fileName: file, sha256: "", format: request.format, toolVersion: OpModelVersion.current)
+        let description = BatchDescription(fileName: file, sha256: "", format: reader.detectedFormat.rawValue, toolVersion: OpModelVersion.current)
         var totals = BatchTotals()
         let batch: BatchResult
         do {
@@ -253,6 +256,8 @@ struct RejectsWriter {
 public typealias TimestampParserDateOrder = TimestampParser.DateOrder
 /// How an import reads a file.
 public typealias ImportSettings = SurveyCollector.ImportSettings
+/// The survey platform an export comes from.
+public typealias ExportFormat = SurveyCollector.ExportFormat
 /// Row counts of an imported file.
 public typealias BatchTotals = SurveyStore.BatchTotals
 /// The store.

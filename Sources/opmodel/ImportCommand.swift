@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
             and kept unless --replace. Exit codes: 0 done, 65 bad data, 66 missing file, 74 I/O error.
             """)
 
-    @Argument(help: "The export files (CSV).")
+    @Argument(help: "The export files (CSV, or .xlsx from Microsoft Forms or Google Sheets).")
     var files: [String]
 
     @Option(help: "The survey the exports answer: ID or ID@VERSION.")
@@ -45,8 +45,14 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The division, for exports without a division column.")
     var division: String?
 
-    @Option(help: "The export format: generic.")
-    var format: String = "generic"
+    @Option(help: "The export format: auto (detect from the header), qualtrics, surveymonkey, google-forms, ms-forms, typeform or generic.")
+    var format: String = "auto"
+
+    @Flag(name: .customLong("include-partial"), help: "Keep responses the platform marks unfinished (Qualtrics Finished = 0); by default they are skipped and counted.")
+    var includePartial = false
+
+    @Flag(name: .customLong("keep-identifiers"), help: "Read email, name, IP address, location and recipient columns instead of dropping them.")
+    var keepIdentifiers = false
 
     @Option(help: "The zone of timestamps that carry none, e.g. Europe/Berlin.")
     var timezone: String = "UTC"
@@ -71,7 +77,9 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if rejects != nil, !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
-        if format != "generic" { throw ValidationError("unknown format '\(format)' (expected generic)") }
+        if format != "auto", ExportFormat(rawValue: format) == nil {
+            throw ValidationError("unknown format '\(format)' (expected auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
         if TimeZone(identifier: timezone) == nil { throw ValidationError("unknown time zone '\(timezone)' (expected an IANA name such as Europe/Berlin)") }
     }
 
@@ -84,7 +92,8 @@ struct ImportCommand: ParsableCommand {
             throw ExitStatus.noInput
         }
         let settings = ImportSettings(wave: wave, organisation: org, division: division,
-                                      timeZone: TimeZone(identifier: timezone) ?? .current, dateOrder: dateOrder?.order)
+                                      timeZone: TimeZone(identifier: timezone) ?? .current, dateOrder: dateOrder?.order,
+                                      includePartial: includePartial, keepIdentifiers: keepIdentifiers)
         var request = ImportRequest(files: files, survey: definition, settings: settings)
         request.format = format
         request.dryRun = dryRun

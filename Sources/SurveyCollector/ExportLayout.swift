@@ -1,0 +1,219 @@
+import Foundation
+import SurveyCore
+
+/// How one physical column of an export is to be read, as a platform adapter sees it.
+enum ColumnSpec: Equatable {
+    /// Match the survey by these names, the first that maps winning (question text, export tag…).
+    case names([String])
+    /// A metadata column whose meaning the platform fixes (response id, submission time, finished).
+    case fixed(ColumnRole)
+    /// Personal data (email, name, IP address, location, recipient): dropped unless kept.
+    case personal
+    /// One column of a question spread over several (SurveyMonkey): an option of a multi item,
+    /// or else a sub-item named `question - label`.
+    case part(question: String, label: String)
+}
+
+/// One logical header over an export's header rows: what each column holds, how many rows the
+/// header takes, and the platform's reading rules.
+///
+/// Adapters only rename and classify columns; every cell is then checked by the same
+/// ``ResponseReader`` code as the generic format, so the platforms share its validation and speed.
+struct ExportLayout {
+    /// The format the layout was made for.
+    var format: ExportFormat
+    /// Physical rows taken by the header (1 for generic).
+    var headerRows = 1
+    /// Per column: how to read it.
+    var columns: [ColumnSpec]
+    /// Per column: the name shown in messages and in the rejects file's header.
+    var displayNames: [String]
+    /// The date order when the file's own dates leave it open (Microsoft Forms writes month first).
+    var fallbackDateOrder: TimestampParser.DateOrder?
+    /// Whether a choice answer may be the option's position (Qualtrics numeric-value exports).
+    var positionalOptions = false
+
+    /// The layout of a file's first rows (`rows[0]` the header) read as `format`.
+    ///
+    /// With `keepIdentifiers`, personal-data columns are read like any other column (so a survey
+    /// can name them); otherwise they are marked ``ColumnSpec/personal`` and dropped.
+    static func make(_ format: ExportFormat, rows: [[String]], keepIdentifiers: Bool) -> ExportLayout {
+        let header = rows.first ?? []
+        var layout: ExportLayout
+        switch format {
+        case .qualtrics: layout = qualtrics(rows)
+        case .surveyMonkey: layout = surveyMonkey(rows)
+        case .googleForms, .msForms, .typeform: layout = singleRow(format, header)
+        case .generic:
+            layout = ExportLayout(format: .generic, columns: header.map { name in
+                personalNames.contains(normalizedKey(name)) ? .personal : .names([name])
+            }, displayNames: header)
+        }
+        if keepIdentifiers {
+            for index in layout.columns.indices where layout.columns[index] == .personal {
+                layout.columns[index] = .names([layout.displayNames[index]])
+            }
+        }
+        return layout
+    }
+
+    /// Header names (normalised) that carry personal data on any platform.
+    static let personalNames: Set<String> = [
+        "email", "e-mail", "email address", "e-mail address", "emailaddress", "respondent email",
+        "name", "full name", "first name", "last name", "firstname", "lastname",
+        "ip address", "ipaddress", "ip", "network id",
+        "location", "locationlatitude", "locationlongitude", "location latitude", "location longitude",
+        "latitude", "longitude", "locationaccuracy",
+        "recipientlastname", "recipientfirstname", "recipientemail", "recipient last name",
+        "recipient first name", "recipient email", "recipient name",
+    ]
+
+    // MARK: Qualtrics
+
+    /// Metadata columns by Qualtrics import id (current layout) or legacy header name.
+    private static let qualtricsMetadata: [String: ColumnRole] = [
+        "_recordid": .responseID, "responseid": .responseID,
+        "recordeddate": .submittedAt,
+        "finished": .finished,
+    ]
+    private static let qualtricsIgnored: Set<String> = [
+        "startdate", "enddate", "status", "progress", "duration", "duration (in seconds)", "externaldatareference",
+        "externalreference", "distributionchannel", "userlanguage", "responseset", "q_recaptchascore",
+        "q_relevantidduplicate", "q_relevantidduplicatescore", "q_relevantidfraudscore", "q_relevantidlaststarteddate",
+        "q_totalduration", "q_url",
+    ]
+
+    private static func qualtrics(_ rows: [[String]]) -> ExportLayout {
+        let tags = rows.first ?? []
+        let texts = rows.count > 1 ? rows[1] : []
+        let ids = rows.count > 2 ? rows[2] : []
+        let legacy = tags.count >= 2 && normalizedKey(tags[0]) == "v1" && normalizedKey(tags[1]) == "v2"
+        let hasImportIDs = ids.contains(where: ExportFormat.isImportID)
+        var columns: [ColumnSpec] = []
+        var names: [String] = []
+        // Legacy exports have no RecordedDate: the end date is when the response was submitted.
+        let hasRecorded = (tags + texts).contains { normalizedKey($0) == "recordeddate" }
+        for index in tags.indices {
+            let tag = tags[index]
+            let text = index < texts.count ? normalizedSpacing(strippingHTML(texts[index])) : ""
+            let importID = index < ids.count ? ExportFormat.importID(ids[index]) : nil
+            // Legacy: V1… tags over metadata names; current: the tag is the metadata name.
+            let legacyMetadata = legacy && normalizedKey(tag).hasPrefix("v") && Int(tag.dropFirst()) != nil
+            let metadataKey = normalizedKey(legacyMetadata ? text : tag)
+            let isQuestion = importID.map { $0.hasPrefix("QID") } ?? !(legacyMetadata || qualtricsMetadata[metadataKey] != nil
+                || qualtricsIgnored.contains(metadataKey) || personalNames.contains(metadataKey))
+            names.append(tag.isEmpty || legacyMetadata ? text : tag)
+            if !isQuestion {
+                let key = importID.map { normalizedKey($0) } ?? metadataKey
+                if let role = qualtricsMetadata[key] ?? qualtricsMetadata[metadataKey] {
+                    columns.append(.fixed(role))
+                } else if !hasRecorded, key == "enddate" || metadataKey == "enddate" {
+                    columns.append(.fixed(.submittedAt))
+                } else if personalNames.contains(key) || personalNames.contains(metadataKey) {
+                    columns.append(.personal)
+                } else {
+                    columns.append(.fixed(.ignored))
+                }
+                continue
+            }
+            // Text iQ adds topic and sentiment columns; they are Qualtrics' analysis, not answers.
+            if [" - topics", " - parent topics", " - sentiment", " - sentiment score", " - sentiment polarity"]
+                .contains(where: { normalizedKey(tag).hasSuffix($0) }) {
+                columns.append(.fixed(.ignored))
+                continue
+            }
+            // A matrix sub-item is `Question - Statement` in row 2: the statement alone may be the item.
+            var candidates = [tag, text]
+            if let range = text.range(of: " - ", options: .backwards) {
+                let tail = String(text[range.upperBound...])
+                // `Question - Selected Choice` is the choice column of a question with a text entry.
+                candidates.append(normalizedKey(tail) == "selected choice" ? String(text[..<range.lowerBound]) : tail)
+            }
+            columns.append(.names(candidates.filter { !$0.isEmpty }))
+        }
+        return ExportLayout(format: .qualtrics, headerRows: legacy || !hasImportIDs ? 2 : 3, columns: columns,
+                            displayNames: names, positionalOptions: true)
+    }
+
+    // MARK: SurveyMonkey
+
+    private static let monkeyMetadata: [String: ColumnRole] = [
+        "respondent id": .responseID, "respondentid": .responseID,
+        "end date": .submittedAt, "enddate": .submittedAt,
+    ]
+    private static let monkeyIgnored: Set<String> = ["collector id", "collectorid", "start date", "startdate"]
+
+    private static func surveyMonkey(_ rows: [[String]]) -> ExportLayout {
+        let questions = rows.first ?? []
+        let labels = rows.count > 1 ? rows[1] : []
+        var columns: [ColumnSpec] = []
+        var names: [String] = []
+        var current = ""
+        for index in questions.indices {
+            let raw = questions[index]
+            let label = index < labels.count ? normalizedSpacing(labels[index]) : ""
+            if !raw.trimmingCharacters(in: .whitespaces).isEmpty { current = normalizedSpacing(strippingHTML(raw)) }
+            let key = normalizedKey(current)
+            let continues = raw.trimmingCharacters(in: .whitespaces).isEmpty
+            if !continues, let role = monkeyMetadata[key] {
+                columns.append(.fixed(role))
+                names.append(current)
+            } else if !continues, monkeyIgnored.contains(key) || key.hasPrefix("custom data") {
+                columns.append(.fixed(.ignored))
+                names.append(current)
+            } else if !continues, personalNames.contains(key) {
+                columns.append(.personal)
+                names.append(current)
+            } else if current.isEmpty {
+                columns.append(.fixed(.ignored))
+                names.append("")
+            } else if ["", "response", "open-ended response"].contains(normalizedKey(label)) {
+                columns.append(continues ? .part(question: current, label: label) : .names([current, raw]))
+                names.append(continues ? "\(current) - \(label)" : current)
+            } else {
+                columns.append(.part(question: current, label: label))
+                names.append("\(current) - \(label)")
+            }
+        }
+        return ExportLayout(format: .surveyMonkey, headerRows: 2, columns: columns, displayNames: names)
+    }
+
+    // MARK: Google Forms, Microsoft Forms, Typeform
+
+    private static let singleRowMetadata: [ExportFormat: [String: ColumnRole]] = [
+        .googleForms: Dictionary(uniqueKeysWithValues: ExportFormat.timestampNames.map { ($0, ColumnRole.submittedAt) }),
+        .msForms: ["id": .responseID, "completion time": .submittedAt],
+        .typeform: ["#": .responseID, "submit date (utc)": .submittedAt],
+    ]
+    private static let singleRowIgnored: [ExportFormat: Set<String>] = [
+        .googleForms: ["score", "total score"],
+        .msForms: ["start time", "last modified time", "total points", "quiz feedback"],
+        .typeform: ["start date (utc)", "stage", "response type", "tags", "ending"],
+    ]
+
+    private static func singleRow(_ format: ExportFormat, _ header: [String]) -> ExportLayout {
+        var columns: [ColumnSpec] = []
+        var names: [String] = []
+        for name in header {
+            let text = normalizedSpacing(strippingHTML(name))
+            let key = normalizedKey(text)
+            names.append(text)
+            if let role = singleRowMetadata[format]?[key] {
+                columns.append(.fixed(role))
+            } else if singleRowIgnored[format]?.contains(key) == true
+                        || (format == .msForms && (key.hasPrefix("points - ") || key.hasPrefix("feedback - "))) {
+                columns.append(.fixed(.ignored))
+            } else if personalNames.contains(key) {
+                columns.append(.personal)
+            } else if format == .googleForms, text.hasSuffix("]"), let open = text.range(of: " [", options: .backwards) {
+                // A grid row: `Question [Row]`; the row's statement alone may be the item.
+                let row = String(text[open.upperBound..<text.index(before: text.endIndex)])
+                columns.append(.names([text, name, row, "\(text[..<open.lowerBound]) - \(row)"]))
+            } else {
+                columns.append(.names(text == name ? [name] : [text, name]))
+            }
+        }
+        return ExportLayout(format: format, columns: columns, displayNames: names,
+                            fallbackDateOrder: format == .msForms ? .mdy : nil)
+    }
+}
