@@ -9,7 +9,7 @@ struct OpModel: ParsableCommand {
         abstract: "Measure how mature an organisation's product operating model is, quarter by quarter.",
         discussion: "Start with 'opmodel demo'. Survey definitions live in Surveys/ (or --surveys DIR).",
         version: OpModelVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, ReportCommand.self, BatchCommand.self, ImportsCommand.self, WavesCommand.self, UnitsCommand.self, HeadcountCommand.self, SurveyCommand.self, GenerateCommand.self])
+        subcommands: [DemoCommand.self, ImportCommand.self, ReportCommand.self, BatchCommand.self, ImportsCommand.self, WavesCommand.self, UnitsCommand.self, HeadcountCommand.self, CompareCommand.self, TrendCommand.self, SurveyCommand.self, GenerateCommand.self])
 }
 
 /// Options shared by commands that read survey definitions.

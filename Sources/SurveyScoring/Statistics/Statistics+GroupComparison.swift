@@ -85,6 +85,49 @@ extension Statistics {
             hedgesG: g))
     }
 
+    /// Welch's t-test from each group's mean, sample variance and size, as
+    /// ``welchTTest(_:_:level:)`` computes it from the values.
+    ///
+    /// For figures kept as additive sums (`n`, `Σx`, `Σx²`), where the values themselves are
+    /// gone. Variances are taken as given, so the caller decides when rounding makes a
+    /// variance zero.
+    /// - Parameters:
+    ///   - mean1: The first group's mean.
+    ///   - variance1: Its sample variance (`n - 1` in the denominator), at least 0.
+    ///   - n1: Its size.
+    ///   - mean2: The second group's mean.
+    ///   - variance2: Its sample variance, at least 0.
+    ///   - n2: Its size.
+    ///   - level: The confidence level of the interval, 0.95 by default.
+    public static func welchTTest(mean1: Double, variance1: Double, n1: Int,
+                                  mean2: Double, variance2: Double, n2: Int,
+                                  level: Double = 0.95) -> WelchOutcome {
+        guard n1 >= 2, n2 >= 2 else { return .tooFewObservations }
+        let difference = mean1 - mean2
+        let v1 = max(0, variance1)
+        let v2 = max(0, variance2)
+        guard v1 > 0 || v2 > 0 else { return .zeroVariance(difference: difference) }
+        let count1 = Double(n1)
+        let count2 = Double(n2)
+        let a = v1 / count1
+        let b = v2 / count2
+        let standardError = (a + b).squareRoot()
+        let t = difference / standardError
+        let df = (a + b) * (a + b) / (a * a / (count1 - 1) + b * b / (count2 - 1))
+        let p = min(1, studentTTwoSidedTail(abs(t), degreesOfFreedom: df))
+        let quantile = studentTQuantile(
+            upperQuantileProbability(forLevel: level), degreesOfFreedom: df)
+        let pooledDF = count1 + count2 - 2
+        let pooledSD = (((count1 - 1) * v1 + (count2 - 1) * v2) / pooledDF).squareRoot()
+        let g = difference / pooledSD * (1 - 3 / (4 * pooledDF - 1))
+        return .test(WelchTest(
+            difference: difference, standardError: standardError, t: t,
+            degreesOfFreedom: df, p: p,
+            lower: difference - quantile * standardError,
+            upper: difference + quantile * standardError,
+            hedgesG: g))
+    }
+
     /// The Mann–Whitney U test of two independent ordinal samples, with Cliff's delta.
     public struct MannWhitneyTest: Sendable, Hashable {
         /// U of the first sample: the pairs where its value is larger, ties counting ½.

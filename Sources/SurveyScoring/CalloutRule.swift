@@ -1,0 +1,114 @@
+import SurveyCore
+
+/// When a difference is "called out" (SCORING.md, Comparing groups).
+///
+/// A difference is called out only when its Benjamini–Hochberg adjusted p-value, over every
+/// test of one output, is below 0.05 and it is at least 5 points on the 0–100 scale: a tiny
+/// but certain difference is not worth a reader's attention, and a large one on a handful of
+/// people may be noise.
+public enum CalloutRule {
+    /// The adjusted p-value must be below this.
+    public static let maximumAdjustedP = 0.05
+    /// The difference must be at least this many points on the 0–100 scale.
+    public static let minimumPoints = 5.0
+
+    /// The rule as one sentence, for every output that marks differences.
+    public static let sentence = "A difference is called out (▲ higher, ▼ lower) only when its Benjamini–Hochberg adjusted p-value over every test in this output is below 0.05 and it is at least 5 points on the 0–100 scale."
+
+    /// Whether a difference with this adjusted p is called out.
+    ///
+    /// - Parameters:
+    ///   - difference: Points on the 0–100 scale, either sign.
+    ///   - pAdjusted: The adjusted p-value, or nil when there was no test.
+    public static func isCalledOut(difference: Double, pAdjusted: Double?) -> Bool {
+        guard let pAdjusted, difference.isFinite else { return false }
+        // 5 points computed through a scale conversion may land a rounding error below 5.
+        return pAdjusted < maximumAdjustedP && abs(difference) >= minimumPoints - 1e-9
+    }
+
+    /// Adjusts the p-values of a family of tests with Benjamini–Hochberg and sets each
+    /// test's verdict; tests without a p-value are not part of the family.
+    ///
+    /// - Parameter tests: Every test of one output.
+    public static func apply(to tests: inout [DifferenceTest]) {
+        let tested = tests.indices.filter { tests[$0].p != nil }
+        let adjusted = Statistics.benjaminiHochberg(tested.map { min(1, max(0, tests[$0].p ?? 1)) })
+        for (position, index) in tested.enumerated() {
+            tests[index].pAdjusted = adjusted[position]
+        }
+        for index in tests.indices {
+            tests[index].calledOut = isCalledOut(difference: tests[index].difference, pAdjusted: tests[index].pAdjusted)
+        }
+    }
+}
+
+/// Count, sum and sum of squares of respondent dimension scores: enough for a mean, a
+/// variance and a Welch test, and subtractable ("the rest of the organisation").
+struct ScoreSums: Hashable {
+    var n = 0
+    var sum = 0.0
+    var sumSquares = 0.0
+
+    init(n: Int = 0, sum: Double = 0, sumSquares: Double = 0) {
+        self.n = n
+        self.sum = sum
+        self.sumSquares = sumSquares
+    }
+
+    init(_ sums: DimensionSums) {
+        self.init(n: sums.scored, sum: sums.sum, sumSquares: sums.sumSquares)
+    }
+
+    mutating func add(_ value: Double) {
+        n += 1
+        sum += value
+        sumSquares += value * value
+    }
+
+    static func - (lhs: ScoreSums, rhs: ScoreSums) -> ScoreSums {
+        ScoreSums(n: lhs.n - rhs.n, sum: lhs.sum - rhs.sum, sumSquares: lhs.sumSquares - rhs.sumSquares)
+    }
+
+    var mean: Double { sum / Double(n) }
+
+    /// The sample variance, or nil below 2 values.
+    ///
+    /// From sums the variance of identical values comes out as rounding noise instead of 0;
+    /// anything below 1e-10 of the squared mean (far below a real spread of survey scores)
+    /// counts as zero, so "no test" is recognised.
+    var variance: Double? {
+        guard n >= 2 else { return nil }
+        let mean = self.mean
+        let variance = (sumSquares - sum * mean) / Double(n - 1)
+        return variance <= 1e-10 * max(1, mean * mean) ? 0 : variance
+    }
+
+    /// The mean and its 95% t-interval on the 0–100 scale of `low...high`.
+    func score100(low: Double, high: Double) -> (score: Double, ci95: [Double]?) {
+        let factor = 100 / (high - low)
+        let mean = self.mean
+        let score = (mean - low) * factor
+        guard let variance else { return (score, nil) }
+        let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: Double(n - 1)) * (variance / Double(n)).squareRoot()
+        return (score, [(mean - margin - low) * factor, (mean + margin - low) * factor])
+    }
+
+    /// Welch's test of `self` minus `other`, in points on the 0–100 scale of a scale `width`
+    /// wide; nil when either side has fewer than 2 values.
+    func difference(from other: ScoreSums, scaleWidth width: Double) -> DifferenceTest? {
+        guard let v1 = variance, let v2 = other.variance else { return nil }
+        let factor = 100 / width
+        switch Statistics.welchTTest(mean1: mean, variance1: v1, n1: n, mean2: other.mean, variance2: v2, n2: other.n) {
+        case .test(let test):
+            return DifferenceTest(status: .tested, difference: test.difference * factor,
+                                  ci95: [test.lower * factor, test.upper * factor], hedgesG: test.hedgesG,
+                                  degreesOfFreedom: test.degreesOfFreedom, p: test.p, pAdjusted: nil, calledOut: false,
+                                  n1: n, n2: other.n)
+        case .zeroVariance(let difference):
+            return DifferenceTest(status: .noTest, difference: difference * factor, ci95: nil, hedgesG: nil,
+                                  degreesOfFreedom: nil, p: nil, pAdjusted: nil, calledOut: false, n1: n, n2: other.n)
+        case .tooFewObservations:
+            return nil
+        }
+    }
+}
