@@ -301,15 +301,23 @@ public struct RoleScore: Codable, Sendable, Hashable {
     }
 }
 
-/// The free-text answers to one item.
+/// The free-text answers to one item: a stable sample, so a report stays readable (and small)
+/// however many people wrote something.
 public struct CommentGroup: Codable, Sendable, Hashable {
+    /// The item's id.
     public var item: String
+    /// The question text.
     public var text: String
+    /// The comments shown, masked, in a stable shuffled order.
     public var comments: [String]
+    /// How many comments the unit has in all.
+    public var total: Int
 
-    public init(item: String, text: String, comments: [String]) {
+    /// Creates a group.
+    public init(item: String, text: String, comments: [String], total: Int) {
         self.item = item
         self.text = text
         self.comments = comments
+        self.total = total
     }
 }

@@ -421,6 +421,9 @@ struct HTMLReportPage {
             html.open("ul", [("class", "comments")])
             for comment in group.comments { html.element("li", text: comment) }
             html.close("ul")
+            if group.total > group.comments.count {
+                html.element("p", [("class", "note")], text: "\(group.comments.count) of \(group.total) comments shown.")
+            }
         }
         html.close("section")
     }

@@ -260,6 +260,9 @@ private struct MarkdownReport {
             add()
             for comment in group.comments { add("- " + Self.esc(comment)) }
             add()
+            if group.total > group.comments.count {
+                paragraph("\(group.comments.count) of \(group.total) comments shown.")
+            }
         }
     }
 

@@ -112,12 +112,16 @@ extension ScorecardBuilder {
 
     // MARK: Comments
 
+    /// The most comments a report shows per item and unit.
+    static let commentsShown = 20
+
     /// Free text for units of at least 10 respondents: unattributed, e-mail addresses and phone
-    /// numbers masked, in a shuffled order that is the same on every run.
+    /// numbers masked, in a shuffled order that is the same on every run; at most
+    /// ``commentsShown`` per item, with the total.
     func commentGroups(_ unit: Int, respondents: Int, path: [String]) -> [CommentGroup] {
         guard respondents >= max(10, minGroup) else { return [] }
         var byItem: [String: [String]] = [:]
-        for (item, text) in comments[unit] { byItem[item, default: []].append(CommentMasking.masked(text)) }
+        for (item, text) in comments[unit] { byItem[item, default: []].append(text) }
         return survey.items.compactMap { item in
             guard let texts = byItem[item.id], !texts.isEmpty else { return nil }
             let seed = path.joined(separator: "/") + "|" + wave + "|" + item.id
@@ -126,8 +130,8 @@ extension ScorecardBuilder {
                 hasher.combine(seed)
                 hasher.combine(text)
                 return (hasher.value, text)
-            }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
-            return CommentGroup(item: item.id, text: item.text, comments: ordered)
+            }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(Self.commentsShown).map { CommentMasking.masked($0.1) }
+            return CommentGroup(item: item.id, text: item.text, comments: ordered, total: texts.count)
         }
     }
 }

@@ -29,7 +29,7 @@ struct SuppressionTests {
             flag.status = .fired
             return flag
         }
-        leak.comments = [CommentGroup(item: "one_change", text: "LEAKED question", comments: ["LEAKED comment"])]
+        leak.comments = [CommentGroup(item: "one_change", text: "LEAKED question", comments: ["LEAKED comment"], total: 1)]
         leak.units = [UnitScore(name: "LEAKED team", level: "team", path: leak.path + ["LEAKED team"], suppressed: false,
                                 respondents: 4321, responseRate: nil, overall: nil, dimensions: [], flags: [],
                                 roles: [], comments: [], previous: nil, units: [])]

@@ -214,3 +214,23 @@ struct SplitMix {
         return Int((z ^ (z >> 31)) % UInt64(max(bound, 1)))
     }
 }
+
+struct CommentSamplingTests {
+    @Test func reportsShowAStableCappedSampleOfMaskedComments() throws {
+        let pilot = try PilotAnswers()
+        func build() -> Scorecard {
+            let builder = ScorecardBuilder(survey: pilot.survey, wave: "W", units: Population().units, minGroup: 5)
+            for index in 0..<40 {
+                pilot.bytes().withUnsafeBytes { builder.add(division: nil, team: nil, role: .engineering, answers: $0) }
+                builder.addComment(division: nil, team: nil, item: "remarks", text: "note \(index) from a@b.io")
+            }
+            return builder.build()
+        }
+        let group = try #require(build().unit.comments.first)
+        #expect(group.total == 40)
+        #expect(group.comments.count == ScorecardBuilder.commentsShown)
+        #expect(group.comments.allSatisfy { $0.hasSuffix("from [email]") })
+        #expect(group.comments != (0..<20).map { "note \($0) from [email]" }, "shuffled, not in answer order")
+        #expect(build().unit.comments == [group], "the same sample on every run")
+    }
+}

@@ -96,7 +96,7 @@ public enum ScorecardSamples {
                                  "Let us talk to users without going through [account managers] & sales.",
                                  "Stop the <script>alert('x')</script> dashboards nobody reads",
                                  "@ops: a career ladder for POs | not a *certificate*",
-                             ]),
+                             ], total: 31),
             ],
             previous: [
                 "strategy": 2.95, "discovery": 2.44, "org_design": 3.40, "product_ops": 2.90, "culture": 3.70,
