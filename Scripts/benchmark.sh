@@ -79,10 +79,12 @@ with open(sys.argv[1], newline="", encoding="utf-8") as f:
 items = [name for i, name in enumerate(header)
          if any(row[i] in labels for row in sample) and all(row[i] in labels or row[i] in ("", "N/A", "Don't know", "Not applicable") for row in sample)]
 case = lambda c: "CASE \"%s\" %s END" % (c, " ".join("WHEN '%s' THEN %d" % (k, v) for k, v in labels.items()))
-selects = []
+# One scan: per organisation and division, every item's mean and favourable count as columns.
+columns = []
 for item in items:
-    selects.append("SELECT organisation, division, '%s' AS item, avg(%s) AS mean, sum(\"%s\" IN ('Agree', 'Strongly agree')) AS favourable FROM responses GROUP BY organisation, division" % (item, case(item), item))
-print("SELECT count(*) FROM (" + " UNION ALL ".join(selects) + ");")
+    columns.append("avg(%s)" % case(item))
+    columns.append("sum(\"%s\" IN ('Agree', 'Strongly agree'))" % item)
+print("SELECT count(*) FROM (SELECT organisation, division, " + ", ".join(columns) + " FROM responses GROUP BY organisation, division);")
 PY
 : >"$work/batch.txt"; : >"$work/query.txt"; : >"$work/batch_mem.txt"
 for run in $(seq "$runs"); do

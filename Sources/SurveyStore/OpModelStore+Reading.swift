@@ -90,10 +90,12 @@ extension OpModelStore {
     public func slice(wave: String, organisation: StoredUnit) throws -> WaveSlice {
         try wrap("reading wave \(wave) of \(organisation.name)") {
             try pool.read { db in
+                // Count per version first and join the (large) definition only for the winner.
                 guard let version = try Row.fetchOne(db, sql: """
-                    SELECT s.id, s.definition, count(*) AS n FROM response r JOIN wave w ON w.id = r.waveId
-                    JOIN surveyVersion s ON s.id = r.surveyVersionId
-                    WHERE w.label = ? AND r.organisationId = ? GROUP BY s.id ORDER BY n DESC, s.version DESC LIMIT 1
+                    SELECT s.id, s.definition FROM (
+                        SELECT r.surveyVersionId AS id, count(*) AS n FROM response r JOIN wave w ON w.id = r.waveId
+                        WHERE w.label = ? AND r.organisationId = ? GROUP BY r.surveyVersionId
+                    ) counted JOIN surveyVersion s ON s.id = counted.id ORDER BY counted.n DESC, s.version DESC LIMIT 1
                     """, arguments: [wave, organisation.id]) else {
                     throw StoreError(.notFound, "'\(organisation.name)' has no responses in wave '\(wave)'")
                 }
