@@ -73,6 +73,9 @@ public final class ScorecardBuilder {
 
     private var scratch = ResponseScratch()
 
+    /// Statistic codes of the flag tests, computed once.
+    private lazy var testCodes: [UInt8] = model.tests.map(\.statisticCode)
+
     /// Adds one response.
     /// - Parameters:
     ///   - division: Its division's id, if any.
@@ -85,12 +88,13 @@ public final class ScorecardBuilder {
         var unitPositions = (0, -1, -1)
         if let division, let position = unitIndex[division] { unitPositions.1 = position }
         if let team, let position = unitIndex[team] { unitPositions.2 = position }
+        let codes = testCodes
         for unit in [unitPositions.0, unitPositions.1, unitPositions.2] where unit >= 0 {
             let cell = unit * Self.roleSlots + roleSlot
             respondents[cell] += 1
             addItems(cell: cell)
             addDimensions(cell: cell)
-            addTests(cell: cell, answers: answers)
+            addTests(cell: cell, answers: answers, codes: codes)
         }
         addPairs()
     }
@@ -102,77 +106,99 @@ public final class ScorecardBuilder {
         if let team, let position = unitIndex[team] { comments[position].append((item, text)) }
     }
 
+    // The add… methods work on buffer pointers: one exclusive access per array and response,
+    // not one per item.
+
     private func addItems(cell: Int) {
-        let base = cell * model.items.count
-        for index in model.items.indices {
-            switch scratch.states[index] {
-            case .notApplicable: continue
-            case .missing: items[base + index].missing += 1
-            case .value(let value):
+        let count = model.items.count
+        let base = cell * count
+        let scratch = self.scratch
+        items.withUnsafeMutableBufferPointer { items in
+            for index in 0..<count {
+                let status = scratch.status[index]
+                if status == ResponseScratch.notApplicable { continue }
+                if status == ResponseScratch.missing {
+                    items[base + index].missing += 1
+                    continue
+                }
+                let value = scratch.values[index]
                 items[base + index].valid += 1
                 items[base + index].sum += value
                 items[base + index].sumSquares += value * value
-                switch scratch.polarities[index] {
-                case .favorable: items[base + index].favorable += 1
-                case .neutral: items[base + index].neutral += 1
-                case .unfavorable: items[base + index].unfavorable += 1
-                case nil: break
+                switch scratch.polarity[index] {
+                case 1: items[base + index].favorable += 1
+                case 2: items[base + index].neutral += 1
+                case 3: items[base + index].unfavorable += 1
+                default: break
                 }
             }
         }
     }
 
     private func addDimensions(cell: Int) {
-        let base = cell * model.dimensions.count
-        for (index, result) in scratch.dimensions.enumerated() where result.applicable > 0 {
-            var sums = dimensions[base + index]
-            if let score = result.score {
-                sums.scored += 1
-                sums.sum += score
-                sums.sumSquares += score * score
-            } else {
-                sums.unscored += 1
+        let count = model.dimensions.count
+        let base = cell * count
+        let scratch = self.scratch
+        dimensions.withUnsafeMutableBufferPointer { dimensions in
+            for index in 0..<count {
+                let result = scratch.dimensions[index]
+                guard result.applicable > 0 else { continue }
+                if let score = result.score {
+                    dimensions[base + index].scored += 1
+                    dimensions[base + index].sum += score
+                    dimensions[base + index].sumSquares += score * score
+                } else {
+                    dimensions[base + index].unscored += 1
+                }
+                if result.valid > 0 {
+                    dimensions[base + index].clusters += 1
+                    dimensions[base + index].favorable += result.favorable
+                    dimensions[base + index].neutral += result.neutral
+                    dimensions[base + index].unfavorable += result.unfavorable
+                    dimensions[base + index].valid += result.valid
+                    dimensions[base + index].favorableSquares += result.favorable * result.favorable
+                    dimensions[base + index].favorableValid += result.favorable * result.valid
+                    dimensions[base + index].validSquares += result.valid * result.valid
+                }
             }
-            if result.valid > 0 {
-                sums.clusters += 1
-                sums.favorable += result.favorable
-                sums.neutral += result.neutral
-                sums.unfavorable += result.unfavorable
-                sums.valid += result.valid
-                sums.favorableSquares += result.favorable * result.favorable
-                sums.favorableValid += result.favorable * result.valid
-                sums.validSquares += result.valid * result.valid
-            }
-            dimensions[base + index] = sums
         }
     }
 
-    private func addTests(cell: Int, answers: UnsafeRawBufferPointer) {
-        let base = cell * model.tests.count
-        for (index, test) in model.tests.enumerated() {
-            guard let outcome = test.evaluate(answers, scratch: scratch) else { continue }
-            tests[base + index].base += 1
-            if outcome.hit { tests[base + index].hits += 1 }
-            if let value = outcome.value {
-                tests[base + index].sum += value
-                tests[base + index].sumSquares += value * value
-                if test.needsHistogram { tests[base + index].histogram[value, default: 0] += 1 }
+    private func addTests(cell: Int, answers: UnsafeRawBufferPointer, codes: [UInt8]) {
+        let count = model.tests.count
+        let base = cell * count
+        let scratch = self.scratch
+        model.tests.withUnsafeBufferPointer { models in
+            tests.withUnsafeMutableBufferPointer { tests in
+                for index in 0..<count {
+                    guard let outcome = models[index].evaluate(answers, scratch: scratch, statisticCode: codes[index]) else { continue }
+                    tests[base + index].base += 1
+                    if outcome.hit { tests[base + index].hits += 1 }
+                    if let value = outcome.value {
+                        tests[base + index].sum += value
+                        tests[base + index].sumSquares += value * value
+                        if codes[index] == 5 { tests[base + index].histogram[value, default: 0] += 1 }
+                    }
+                }
             }
         }
     }
 
     private func addPairs() {
-        for (dimensionIndex, dimension) in model.dimensions.enumerated() {
-            let members = dimension.agreementItems
+        let scratch = self.scratch
+        for dimensionIndex in 0..<model.dimensions.count {
+            let members = model.dimensions[dimensionIndex].agreementItems
             let k = members.count
-            for a in 0..<k {
-                guard case .value(let x) = scratch.states[members[a]] else { continue }
-                for b in a..<k {
-                    guard case .value(let y) = scratch.states[members[b]] else { continue }
-                    pairs[dimensionIndex][a * k + b].n += 1
-                    pairs[dimensionIndex][a * k + b].sumX += x
-                    pairs[dimensionIndex][a * k + b].sumY += y
-                    pairs[dimensionIndex][a * k + b].sumXY += x * y
+            pairs[dimensionIndex].withUnsafeMutableBufferPointer { pairs in
+                for a in 0..<k where scratch.status[members[a]] == ResponseScratch.answered {
+                    let x = scratch.values[members[a]]
+                    for b in a..<k where scratch.status[members[b]] == ResponseScratch.answered {
+                        let y = scratch.values[members[b]]
+                        pairs[a * k + b].n += 1
+                        pairs[a * k + b].sumX += x
+                        pairs[a * k + b].sumY += y
+                        pairs[a * k + b].sumXY += x * y
+                    }
                 }
             }
         }

@@ -59,7 +59,7 @@ public final class TrendAccumulator {
     private func restrictedScore(_ dimension: ScoringModel.DimensionModel, subset: Int) -> Double? {
         var weighted = 0.0, weights = 0.0, answered = 0, applicable = 0
         for index in dimension.agreementItems where included[subset][index] {
-            switch scratch.states[index] {
+            switch scratch.state(index) {
             case .notApplicable: continue
             case .missing: applicable += 1
             case .value(let value):
