@@ -129,7 +129,9 @@ struct ImportCommand: ParsableCommand {
 
     private func summary(_ result: FileImportResult) -> String {
         let t = result.totals
-        var parts = ["\(t.rowsRead) rows read", "\(t.imported) imported", "\(t.duplicates) already stored"]
+        // A file that was rolled back stored nothing: count its valid rows, not rows written then undone.
+        let kept = result.batchID == nil ? "\(t.rowsRead - t.rejected) valid" : "\(t.imported) imported"
+        var parts = ["\(t.rowsRead) rows read", kept, "\(t.duplicates) already stored"]
         if t.conflicts > 0 { parts.append("\(t.conflicts) conflicts kept as stored (use --replace to overwrite)") }
         if t.replaced > 0 { parts.append("\(t.replaced) replaced") }
         parts.append("\(t.rejected) rejected")

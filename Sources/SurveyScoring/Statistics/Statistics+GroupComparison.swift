@@ -62,27 +62,7 @@ extension Statistics {
     {
         guard let m1 = mean(x), let m2 = mean(y),
               let v1 = variance(x), let v2 = variance(y) else { return .tooFewObservations }
-        let difference = m1 - m2
-        guard v1 > 0 || v2 > 0 else { return .zeroVariance(difference: difference) }
-        let n1 = Double(x.count)
-        let n2 = Double(y.count)
-        let a = v1 / n1
-        let b = v2 / n2
-        let standardError = (a + b).squareRoot()
-        let t = difference / standardError
-        let df = (a + b) * (a + b) / (a * a / (n1 - 1) + b * b / (n2 - 1))
-        let p = min(1, studentTTwoSidedTail(abs(t), degreesOfFreedom: df))
-        let quantile = studentTQuantile(
-            upperQuantileProbability(forLevel: level), degreesOfFreedom: df)
-        let pooledDF = n1 + n2 - 2
-        let pooledSD = (((n1 - 1) * v1 + (n2 - 1) * v2) / pooledDF).squareRoot()
-        let g = difference / pooledSD * (1 - 3 / (4 * pooledDF - 1))
-        return .test(WelchTest(
-            difference: difference, standardError: standardError, t: t,
-            degreesOfFreedom: df, p: p,
-            lower: difference - quantile * standardError,
-            upper: difference + quantile * standardError,
-            hedgesG: g))
+        return welchTTest(mean1: m1, variance1: v1, n1: x.count, mean2: m2, variance2: v2, n2: y.count, level: level)
     }
 
     /// Welch's t-test from each group's mean, sample variance and size, as
