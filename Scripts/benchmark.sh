@@ -98,3 +98,15 @@ done
 batch=$(median <"$work/batch.txt"); query=$(median <"$work/query.txt"); bmem=$(median <"$work/batch_mem.txt")
 printf "median: opmodel batch %.2f s, sqlite3 aggregation %.2f s, ratio %.2f; batch peak memory %.1f MB; %d report files\n" \
   "$batch" "$query" "$(echo "$batch/$query" | bc -l)" "$(echo "$bmem/1024" | bc -l)" "$(ls "$work/reports" | wc -l)"
+
+echo
+echo "== compare: opmodel compare --by division for every organisation vs the same sqlite3 aggregation ($runs runs)"
+orgs=$(sqlite3 "$work/store.sqlite" "SELECT name FROM unit WHERE level = 'organisation' ORDER BY name")
+: >"$work/compare.txt"
+for run in $(seq "$runs"); do
+  read -r s kb < <(measure bash -c 'while IFS= read -r org; do "$0" compare --wave 2026-Q1 --org "$org" --by division --format json --db "$1" >/dev/null || exit 1; done <<<"$2"' "$bin" "$work/store.sqlite" "$orgs")
+  echo "$s" >>"$work/compare.txt"
+  echo "run $run: opmodel compare (all organisations) $s s ($((kb / 1024)) MB)"
+done
+compare=$(median <"$work/compare.txt")
+printf "median: opmodel compare %.2f s, sqlite3 aggregation %.2f s, ratio %.2f (target <= 2)\n" "$compare" "$query" "$(echo "$compare/$query" | bc -l)"

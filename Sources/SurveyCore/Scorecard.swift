@@ -22,6 +22,11 @@ public struct Scorecard: Codable, Sendable, Hashable {
     public var bands: [MaturityBand]
     /// The organisation's own figures and, under `units`, its divisions and teams.
     public var unit: UnitScore
+    /// The organisation's score per dimension over the waves up to this one, with called-out
+    /// changes; nil when it has taken part in one wave only.
+    public var trend: [TrendReport.Line]?
+    /// How its Product Owners and Product Managers differ; nil when not computed.
+    public var roleGap: RoleGap?
 
     /// Creates a scorecard.
     public init(survey: SurveyReference, scale: ScaleRange, wave: String, previousWave: String?, org: String, minGroup: Int,
@@ -319,5 +324,64 @@ public struct CommentGroup: Codable, Sendable, Hashable {
         self.text = text
         self.comments = comments
         self.total = total
+    }
+}
+
+/// How Product Owners and Product Managers of an organisation differ: on every dimension (with
+/// Welch intervals and the called-out rule) and on the statistics the flags look at.
+public struct RoleGap: Codable, Sendable, Hashable {
+    /// Every pair of role groups (Product Owner, Product Manager, Others), per dimension.
+    public var comparison: GroupComparison
+    /// Each flag's tests computed among Product Owners and among Product Managers.
+    public var flags: [RoleGapFlag]
+
+    /// Creates a gap.
+    public init(comparison: GroupComparison, flags: [RoleGapFlag]) {
+        self.comparison = comparison
+        self.flags = flags
+    }
+}
+
+/// One flag's tests for Product Owners and Product Managers side by side.
+public struct RoleGapFlag: Codable, Sendable, Hashable {
+    /// The flag's id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// One entry per test of the flag.
+    public var tests: [RoleGapTest]
+
+    /// Creates a row.
+    public init(id: String, title: String, tests: [RoleGapTest]) {
+        self.id = id
+        self.title = title
+        self.tests = tests
+    }
+}
+
+/// One flag test's statistic among Product Owners and among Product Managers (nil when a
+/// group's base is below the flag's minimum or the anonymity threshold).
+public struct RoleGapTest: Codable, Sendable, Hashable {
+    /// What is computed, e.g. "share choosing 'Never' for 'customer_contact'".
+    public var description: String
+    /// Whether the value is a percent.
+    public var isShare: Bool
+    /// Among Product Owners.
+    public var productOwner: Double?
+    /// Their base.
+    public var productOwnerN: Int?
+    /// Among Product Managers.
+    public var productManager: Double?
+    /// Their base.
+    public var productManagerN: Int?
+
+    /// Creates a test row.
+    public init(description: String, isShare: Bool, productOwner: Double?, productOwnerN: Int?, productManager: Double?, productManagerN: Int?) {
+        self.description = description
+        self.isShare = isShare
+        self.productOwner = productOwner
+        self.productOwnerN = productOwnerN
+        self.productManager = productManager
+        self.productManagerN = productManagerN
     }
 }

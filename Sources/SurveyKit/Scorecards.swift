@@ -52,5 +52,13 @@ func makeScorecard(store: OpModelStore, wave: String, organisation: StoredUnit, 
         collect(earlier.unit)
         builder.previous = (waves[position - 1], means)
     }
-    return builder.build()
+    var scorecard = builder.build()
+    guard withPrevious else { return scorecard }
+    scorecard.roleGap = builder.roleGap()
+    if position > 0 {
+        // The organisation's line over every wave up to this one (a trend needs two waves).
+        let trend = try makeTrend(store: store, organisation: organisation.name, unit: nil, from: nil, to: wave, minGroup: minGroup)
+        scorecard.trend = trend.units.first { $0.path.count == 1 }?.lines
+    }
+    return scorecard
 }

@@ -36,9 +36,11 @@ struct HTMLReportPage {
         } else {
             writeContents(into: &html)
             writeOverview(into: &html)
+            writeTrends(into: &html)
             writeFlags(into: &html)
             writeDimensions(into: &html)
             writeRoles(into: &html)
+            writeRoleGap(into: &html)
             writeComments(into: &html)
             writeTeams(into: &html)
         }
@@ -91,8 +93,11 @@ struct HTMLReportPage {
     }
 
     private func writeContents(into html: inout HTMLWriter) {
-        var entries = [("overview", "Overview"), ("flags", "Flags"), ("dimensions", "Dimensions")]
+        var entries = [("overview", "Overview")]
+        if scorecard.trend?.isEmpty == false { entries.append(("trends", "Trends")) }
+        entries += [("flags", "Flags"), ("dimensions", "Dimensions")]
         if !org.roles.isEmpty { entries.append(("roles", "Roles")) }
+        if scorecard.roleGap != nil { entries.append(("po-pm", "PO and PM")) }
         if !org.comments.isEmpty { entries.append(("comments", "Comments")) }
         if org.units.contains(where: { !$0.units.isEmpty || $0.suppressed }) { entries.append(("teams", "Teams")) }
         entries.append(("method", "Method"))

@@ -73,6 +73,8 @@ enum HTMLStyle {
     .item-row th { font-weight: 400; padding-left: 1.2rem; }
     .alpha-flag { display: block; font-size: 0.75rem; font-weight: 700; color: #8a4b00; }
     .bar-label { display: block; font-size: 0.75rem; color: #333; white-space: nowrap; }
+    .badge-improved { background: #d8efd0; border-color: #5a9a48; }
+    .badge-declined { background: #f6d5d0; border-color: #b5483a; }
     .comments li { margin: 0.25rem 0; }
     .method li { margin: 0.1rem 0; }
     footer { margin-top: 2.5rem; font-size: 0.78rem; color: #555; border-top: 1px solid #ccc; padding-top: 0.5rem; }

@@ -10,7 +10,7 @@ struct ScorecardDocument: Encodable {
     let scorecard: Scorecard
 
     private enum CodingKeys: String, CodingKey {
-        case schema, survey, scale, wave, previousWave, org, minGroup, bands, unit
+        case schema, survey, scale, wave, previousWave, org, minGroup, bands, unit, trend, roleGap
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -24,6 +24,8 @@ struct ScorecardDocument: Encodable {
         try container.encode(scorecard.minGroup, forKey: .minGroup)
         try container.encode(scorecard.bands, forKey: .bands)
         try container.encode(UnitDocument(unit: scorecard.unit), forKey: .unit)
+        try container.encode(scorecard.unit.suppressed ? nil : scorecard.trend, forKey: .trend)
+        try container.encode(scorecard.unit.suppressed ? nil : scorecard.roleGap, forKey: .roleGap)
     }
 }
 

@@ -89,7 +89,7 @@ extension ScorecardBuilder {
         return count % 2 == 1 ? value(at: count / 2) : (value(at: count / 2 - 1) + value(at: count / 2)) / 2
     }
 
-    private func describe(_ model: ScoringModel.TestModel, _ item: Item) -> String {
+    func describe(_ model: ScoringModel.TestModel, _ item: Item) -> String {
         let test = model.test
         let labels = item.kind.options.enumerated().filter { $0.offset < model.options.count && model.options[$0.offset] }.map { "'\($0.element.label)'" }
         let statistic: String

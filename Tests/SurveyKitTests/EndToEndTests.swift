@@ -30,6 +30,16 @@ struct EndToEndTests {
         let levels = Set(divisions.compactMap { ($0["overall"] as? [String: Any])?["level"] as? String })
         #expect(levels.count >= 2)
         #expect(json?["previous_wave"] as? String == "2026-Q1")
+        // Four waves: a trend line per dimension, and the PO/PM gap on every dimension.
+        let trend = try #require(json?["trend"] as? [[String: Any]])
+        #expect(trend.count == 6)
+        #expect(trend.allSatisfy { ($0["points"] as? [Any])?.count == 4 })
+        let gap = try #require(json?["role_gap"] as? [String: Any])
+        let comparisons = try #require((gap["comparison"] as? [String: Any])?["comparisons"] as? [[String: Any]])
+        #expect(comparisons.contains { ($0["group"] as? String) == "Product Owner" && ($0["against"] as? String) == "Product Manager" })
+        #expect((gap["flags"] as? [Any])?.count == 8)
+        let page = try String(contentsOf: wave.appendingPathComponent("northwind-bank.html"), encoding: .utf8)
+        #expect(page.contains("id=\"trends\"") && page.contains("id=\"po-pm\""))
     }
 
     @Test func sameInputGivesTheSameReportBytes() throws {

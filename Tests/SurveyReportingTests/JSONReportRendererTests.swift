@@ -21,7 +21,7 @@ struct JSONReportRendererTests {
     @Test func carriesSchemaAndSnakeCaseKeys() throws {
         let root = try object()
         #expect(root["schema"] as? String == "opmodel.scorecard/1")
-        #expect(Set(root.keys) == ["schema", "survey", "scale", "wave", "previous_wave", "org", "min_group", "bands", "unit"])
+        #expect(Set(root.keys) == ["schema", "survey", "scale", "wave", "previous_wave", "org", "min_group", "bands", "unit", "trend", "role_gap"])
         let unit = try #require(root["unit"] as? [String: Any])
         #expect(Set(unit.keys) == ["name", "level", "path", "suppressed", "respondents", "response_rate", "overall",
                                    "dimensions", "flags", "roles", "comments", "previous", "units"])
