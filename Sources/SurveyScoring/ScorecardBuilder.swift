@@ -85,11 +85,16 @@ public final class ScorecardBuilder {
     public func add(division: Int64?, team: Int64?, role: Role?, answers: UnsafeRawBufferPointer) {
         let roleSlot = role.map { Role.allCases.firstIndex(of: $0) ?? Self.roleSlots - 1 } ?? Self.roleSlots - 1
         model.decode(answers, into: &scratch)
-        var unitPositions = (0, -1, -1)
-        if let division, let position = unitIndex[division] { unitPositions.1 = position }
-        if let team, let position = unitIndex[team] { unitPositions.2 = position }
         let codes = testCodes
-        for unit in [unitPositions.0, unitPositions.1, unitPositions.2] where unit >= 0 {
+        // The organisation, then the division and team when known: no array per response.
+        var unit = 0
+        for level in 0..<3 {
+            switch level {
+            case 0: unit = 0
+            case 1: unit = division.flatMap { unitIndex[$0] } ?? -1
+            default: unit = team.flatMap { unitIndex[$0] } ?? -1
+            }
+            guard unit >= 0 else { continue }
             let cell = unit * Self.roleSlots + roleSlot
             respondents[cell] += 1
             addItems(cell: cell)

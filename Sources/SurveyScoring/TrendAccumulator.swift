@@ -65,8 +65,8 @@ public final class TrendAccumulator {
             case .value(let value):
                 applicable += 1
                 answered += 1
-                weighted += model.items[index].item.weight * value
-                weights += model.items[index].item.weight
+                weighted += model.weights[index] * value
+                weights += model.weights[index]
             }
         }
         guard answered > 0, 2 * answered >= applicable, weights > 0 else { return nil }
