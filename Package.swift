@@ -55,7 +55,8 @@ let package = Package(
         ]),
 
         // Tests.
-        .target(name: "SurveyTestSupport", dependencies: ["SurveyCore", "SurveyDefinition"], path: "Tests/SurveyTestSupport"),
+        .target(name: "SurveyTestSupport", dependencies: ["SurveyCore", "SurveyDefinition"], path: "Tests/SurveyTestSupport",
+                resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "SurveyTestSupport"]),
         .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCollector", "SurveyTestSupport"]),
         .testTarget(name: "SurveyCollectorTests", dependencies: [

@@ -105,7 +105,7 @@ struct ColumnMapping {
                     }
                     continue
                 }
-                candidates = ["\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]", label]
+                candidates = [name, "\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]", label]
             }
             let keys = candidates.map(normalizedKey).filter { !$0.isEmpty }
             if keys.isEmpty {
@@ -121,8 +121,9 @@ struct ColumnMapping {
                 }
                 continue
             }
-            // A near miss of an item's text is a typo that would silently drop the item.
-            if let (text, itemID) = keys.lazy.compactMap({ Self.nearMiss($0, in: itemTexts) }).first {
+            // A near miss of an item's text is a typo that would silently drop the item. Codes such
+            // as `Q12` or `G02Q09` are written by the platform, not typed: one apart is another question.
+            if let (text, itemID) = keys.lazy.filter({ !Self.isCode($0) }).compactMap({ Self.nearMiss($0, in: itemTexts) }).first {
                 diagnostics.append(Diagnostic(.error, "column '\(name)' matches no item; did you mean '\(text)' (item \(itemID))?", at: here))
             } else {
                 diagnostics.append(Diagnostic(.warning, "column '\(name)' is not an item or attribute of survey \(survey.reference) and is ignored", at: here))
@@ -135,6 +136,11 @@ struct ColumnMapping {
 
     func column(of role: ColumnRole) -> Int? {
         roles.firstIndex(of: role)
+    }
+
+    /// A platform's question code: no spaces, some digits (`q12`, `g02q09`, `g01q02[sq001]`).
+    static func isCode(_ key: String) -> Bool {
+        !key.contains(" ") && key.contains(where: \.isNumber)
     }
 
     private static func nearMiss(_ key: String, in texts: [(String, String)]) -> (String, String)? {

@@ -13,6 +13,9 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     case msForms = "ms-forms"
     /// Typeform: the `#` token, then question texts and `Submit Date (UTC)`.
     case typeform
+    /// LimeSurvey: `id`, `submitdate`, `lastpage`, `startlanguage` (or `Response ID`, `Date submitted`,
+    /// `Last page`, `Start language`), then question codes `G01Q01[SQ001]` or texts `Question [Sub]`.
+    case limeSurvey = "limesurvey"
     /// One header row naming items, attributes and `response_id` / `submitted_at` columns.
     case generic
 
@@ -24,6 +27,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomString
         case .googleForms: "Google Forms"
         case .msForms: "Microsoft Forms"
         case .typeform: "Typeform"
+        case .limeSurvey: "LimeSurvey"
         case .generic: "generic"
         }
     }
@@ -45,6 +49,9 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomString
     ///   `V1, V2, …` over a second row holding `ResponseID` (legacy); or `ResponseId` with
     ///   `Finished` or `RecordedDate` in the first row.
     /// - Microsoft Forms: `Start time` and `Completion time` columns.
+    /// - LimeSurvey: `submitdate` with `lastpage` or `startlanguage` (question-code headings), or
+    ///   `Date submitted` with `Last page` or `Start language` (full-text headings), also in the
+    ///   `code. text` heading style (`submitdate. Date submitted`).
     /// - Typeform: a first column `#`, or a `Submit Date (UTC)` column.
     /// - Google Forms: a first column `Timestamp` (or its localised name).
     /// - SurveyMonkey: `Respondent ID` in the first row, or a second row of which at least a third
@@ -64,6 +71,7 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomString
             return Detection(format: .qualtrics)
         }
         if keys.contains("start time"), keys.contains("completion time") { return Detection(format: .msForms) }
+        if isLimeSurvey(header) { return Detection(format: .limeSurvey) }
         if header.first.map(normalizedHeader) == "#" || keys.contains("submit date (utc)") { return Detection(format: .typeform) }
         if let first = header.first, timestampNames.contains(normalizedHeader(first)) { return Detection(format: .googleForms) }
         if keys.contains("respondent id") || keys.contains("respondentid") { return Detection(format: .surveyMonkey) }
@@ -89,7 +97,22 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable, CustomString
         (.googleForms, ["timestamp", "email address", "score"]),
         (.msForms, ["id", "start time", "completion time", "email", "name", "last modified time"]),
         (.typeform, ["#", "start date (utc)", "submit date (utc)", "network id", "stage"]),
+        (.limeSurvey, ["submitdate", "lastpage", "startlanguage", "seed", "datestamp", "ipaddr", "refurl",
+                       "date submitted", "last page", "start language", "date last action", "referrer url"]),
     ]
+
+    /// Whether a header has LimeSurvey's metadata columns, in code, full-text or `code. text` headings.
+    static func isLimeSurvey(_ header: [String]) -> Bool {
+        var keys = Set<String>()
+        for name in header {
+            let key = normalizedHeader(name)
+            keys.insert(key)
+            // `submitdate. Date submitted`: LimeSurvey's "question code & question text" headings.
+            if let dot = key.range(of: ". ") { keys.insert(String(key[..<dot.lowerBound])) }
+        }
+        return (keys.contains("submitdate") && (keys.contains("lastpage") || keys.contains("startlanguage")))
+            || (keys.contains("date submitted") && (keys.contains("last page") || keys.contains("start language")))
+    }
 
     /// `Timestamp` as Google Forms writes it in a few interface languages.
     static let timestampNames: Set<String> = ["timestamp", "marca temporal", "horodateur", "zeitstempel",

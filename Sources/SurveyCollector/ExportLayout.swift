@@ -44,6 +44,7 @@ struct ExportLayout {
         case .qualtrics: layout = qualtrics(rows)
         case .surveyMonkey: layout = surveyMonkey(rows)
         case .googleForms, .msForms, .typeform: layout = singleRow(format, header)
+        case .limeSurvey: layout = limeSurvey(header)
         case .generic:
             layout = ExportLayout(format: .generic, columns: header.map { name in
                 personalNames.contains(normalizedKey(name)) ? .personal : .names([name])
@@ -215,5 +216,109 @@ struct ExportLayout {
         }
         return ExportLayout(format: format, columns: columns, displayNames: names,
                             fallbackDateOrder: format == .msForms ? .mdy : nil)
+    }
+
+    // MARK: LimeSurvey
+
+    /// Metadata columns by code heading (`submitdate`) or full-text heading (`Date submitted`).
+    private static let limeMetadata: [String: ColumnRole] = [
+        "id": .responseID, "response id": .responseID,
+        "submitdate": .submittedAt, "date submitted": .submittedAt,
+    ]
+    private static let limeIgnored: Set<String> = [
+        "lastpage", "last page", "startlanguage", "start language", "seed", "startdate", "date started",
+        "datestamp", "date last action", "interviewtime", "total time",
+    ]
+    private static let limePersonal: Set<String> = [
+        "ipaddr", "ip address", "refurl", "referrer url", "referring url", "token", "access code",
+        "firstname", "lastname", "first name", "last name", "email", "email address",
+    ]
+
+    /// One header row of question codes (`G01Q01`, `G01Q02[SQ001]`), full texts (`Question [Sub]`)
+    /// or both (`G01Q02[SQ001]. Question [Sub]`, LimeSurvey's "code & text" headings).
+    private static func limeSurvey(_ header: [String]) -> ExportLayout {
+        let texts = header.map { normalizedSpacing(strippingHTML($0)) }
+        let parts = texts.map(limeHeading)
+        let codes = Set(parts.compactMap { $0.code.map(normalizedKey) })
+        var columns: [ColumnSpec] = []
+        for (text, heading) in zip(texts, parts) {
+            let keys = [heading.code, heading.text].compactMap { $0 }.map(normalizedKey)
+            if let role = keys.lazy.compactMap({ limeMetadata[$0] }).first {
+                columns.append(.fixed(role))
+            } else if keys.contains(where: limePersonal.contains) {
+                columns.append(.personal)
+            } else if keys.contains(where: { limeIgnored.contains($0) || isLimeTiming($0, codes: codes) }) {
+                columns.append(.fixed(.ignored))
+            } else if let code = heading.code, code.hasSuffix("comment]") {
+                // The comment box of a list or multiple-choice question: free text beside an answer.
+                columns.append(.fixed(.ignored))
+            } else if let question = heading.question, let label = heading.label {
+                columns.append(.part(question: question, label: label))
+            } else {
+                var names = [text]
+                for name in [heading.code, heading.text].compactMap({ $0 }) where !names.contains(name) { names.append(name) }
+                columns.append(.names(names))
+            }
+        }
+        return ExportLayout(format: .limeSurvey, columns: columns, displayNames: texts)
+    }
+
+    /// A LimeSurvey heading taken apart: its code and text (either may be absent), and for a
+    /// sub-question column the question and the sub-question (code or text) in brackets.
+    struct LimeHeading {
+        var code: String?
+        var text: String?
+        var question: String?
+        var label: String?
+    }
+
+    static func limeHeading(_ heading: String) -> LimeHeading {
+        var result = LimeHeading()
+        // `code. text`: a code is letters, digits and `_`, with optional `[SUB]` parts, and no spaces.
+        if let dot = heading.range(of: ". "), isLimeCode(String(heading[..<dot.lowerBound])) {
+            result.code = String(heading[..<dot.lowerBound])
+            result.text = String(heading[dot.upperBound...])
+        } else if isLimeCode(heading) {
+            result.code = heading
+        } else {
+            result.text = heading
+        }
+        // The sub-question: the trailing bracket of the text when there is one (it reads better), else of the code.
+        if let (question, label) = result.text.flatMap(trailingBracket) ?? result.code.flatMap(trailingBracket) {
+            result.question = question
+            result.label = label
+        }
+        return result
+    }
+
+    /// `Question [Sub]` or `Q5[SQ001]` as ("Question", "Sub"); nil without a trailing bracket.
+    private static func trailingBracket(_ text: String) -> (String, String)? {
+        guard text.hasSuffix("]"), let open = text.range(of: "[", options: .backwards) else { return nil }
+        let question = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        let label = text[open.upperBound..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+        return question.isEmpty || label.isEmpty ? nil : (question, label)
+    }
+
+    /// `G01Q01`, `Q5[SQ001]`, `id`: a question code as LimeSurvey writes it in code headings.
+    static func isLimeCode(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, CharacterSet.letters.contains(first) || first == "_" else { return false }
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "[": depth += 1; if depth > 1 { return false }
+            case "]": depth -= 1; if depth < 0 { return false }
+            case "_", "#": continue
+            default:
+                if !(scalar.isASCII && CharacterSet.alphanumerics.contains(scalar)) { return false }
+            }
+        }
+        return depth == 0
+    }
+
+    /// Timing columns (`interviewtime`, `groupTime12`, `G01Q01Time`, `Group time: …`, `Question time: …`).
+    private static func isLimeTiming(_ key: String, codes: Set<String>) -> Bool {
+        if key.hasPrefix("group time:") || key.hasPrefix("question time:") { return true }
+        if key.hasPrefix("grouptime"), Int(key.dropFirst("grouptime".count)) != nil { return true }
+        return key.hasSuffix("time") && key.count > 4 && codes.contains(String(key.dropLast(4)))
     }
 }

@@ -94,9 +94,11 @@ public final class ResponseReader {
     private var firstQuarter: (label: String, line: Int)?
     private let column: (organisation: Int?, division: Int?, team: Int?, role: Int?, tenure: Int?, id: Int?, submitted: Int?, wave: Int?)
     private let finishedColumn: Int?
+    /// LimeSurvey: the submission time, blank while a response is unfinished.
+    private let submittedWhenFinished: Int?
     private let personalColumns: [Int]
     /// Multi items spread over one column per option: the item, its slot and (column, option) pairs.
-    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int)])]
+    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int, readsUnticked: Bool)])]
     private var reportedEnd = false
 
     /// Reads an export held in memory and maps its header to the survey.
@@ -168,6 +170,7 @@ public final class ResponseReader {
         var problems = columns.diagnostics.filter { $0.severity == .error }
         warnings = columns.diagnostics.filter { $0.severity != .error }
         finishedColumn = columns.column(of: .finished)
+        submittedWhenFinished = format == .limeSurvey ? columns.column(of: .submittedAt) : nil
         personalColumns = columns.roles.indices.filter { columns.roles[$0] == .personal }
         droppedColumns = personalColumns.map { exportLayout.displayNames[$0] }
         if !droppedColumns.isEmpty {
@@ -204,7 +207,13 @@ public final class ResponseReader {
             }
         }
         spreads = spreadColumns.keys.sorted().map { itemIndex in
-            (itemIndex, answerLayout.slots[itemIndex].offset, items[itemIndex].kind.options.map(\.exclusive), spreadColumns[itemIndex] ?? [])
+            let options = items[itemIndex].kind.options
+            // `No` in the column of an option labelled `No` (SurveyMonkey writes the label) is a tick.
+            let columns = (spreadColumns[itemIndex] ?? []).map { column, option in
+                (column, option, ([options[option].label, options[option].id] + options[option].aliases)
+                    .allSatisfy { !Self.untickedKeys.contains(normalizedKey($0)) })
+            }
+            return (itemIndex, answerLayout.slots[itemIndex].offset, options.map(\.exclusive), columns)
         }
         var applicability: [Role: [Bool]] = [:]
         for role in Role.allCases { applicability[role] = items.map { $0.applies(to: role) } }
@@ -271,6 +280,10 @@ public final class ResponseReader {
                 }
                 if let finished = finishedColumn, !settings.includePartial, finished < record.count,
                    record.withTrimmedField(finished, Self.isUnfinished) {
+                    skippedPartial += 1
+                    continue
+                }
+                if let submitted = submittedWhenFinished, !settings.includePartial, submitted < record.count, record.isBlank(submitted) {
                     skippedPartial += 1
                     continue
                 }
@@ -372,7 +385,8 @@ public final class ResponseReader {
                 if let applies, !applies[spread.itemIndex] { continue }
                 var chosen = 0
                 var exclusive: Int?
-                for (columnIndex, option) in spread.columns where !record.isBlank(columnIndex) {
+                for (columnIndex, option, readsUnticked) in spread.columns where !record.isBlank(columnIndex) {
+                    if readsUnticked, record.withTrimmedField(columnIndex, Self.isUnticked) { continue }
                     answers[spread.offset] = 1
                     answers[spread.offset + 1 + option / 8] |= 1 << UInt8(option % 8)
                     chosen += 1
@@ -403,6 +417,14 @@ public final class ResponseReader {
             row.responseKey = "content:" + String(UInt64(bitPattern: row.contentHash), radix: 16) + ":" + String(occurrence)
         }
         return .response
+    }
+
+    /// Cells of an option's column that mean "not ticked": LimeSurvey writes `N` or `No` for a
+    /// shown but unticked option and `N/A` for one never shown; other tools write `0` or `false`.
+    static let untickedKeys: Set<String> = ["n", "no", "0", "false", "not selected", "n/a"]
+
+    private static func isUnticked(_ cell: UnsafeRawBufferPointer) -> Bool {
+        cell.count <= 12 && untickedKeys.contains(normalizedKey(String(decoding: cell, as: UTF8.self)))
     }
 
     /// Qualtrics writes `0` / `1`, or `False` / `True` in choice-text exports.

@@ -23,12 +23,15 @@ public struct SurveyCatalog: Sendable {
         ProcessInfo.processInfo.environment["OPMODEL_SURVEYS"] ?? "Surveys"
     }
 
-    /// Reads every `.yaml`/`.yml` file of a folder (a missing folder is empty) and the embedded instrument.
+    /// Reads every `.yaml`/`.yml` file of a folder (a missing folder is empty), except export
+    /// mappings (`*.mapping.yaml`), and the embedded instrument.
     public init(directory: String = SurveyCatalog.defaultDirectory, includeEmbedded: Bool = true) {
         var entries: [Entry] = []
         var problems: [Diagnostic] = []
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for name in files.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+        // Export mappings (`acme.mapping.yaml`) may sit beside the survey they map to.
+        for name in files.sorted() where (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+            && !name.hasSuffix(".mapping.yaml") && !name.hasSuffix(".mapping.yml") {
             let path = (directory as NSString).appendingPathComponent(name)
             do {
                 entries.append(Entry(survey: try loadSurvey(contentsOf: path), source: path))

@@ -45,10 +45,10 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The division, for exports without a division column.")
     var division: String?
 
-    @Option(help: "The export format: auto (detect from the header), qualtrics, surveymonkey, google-forms, ms-forms, typeform or generic.")
+    @Option(help: "The export format: auto (detect from the header), qualtrics, surveymonkey, google-forms, ms-forms, typeform, limesurvey or generic.")
     var format: String = "auto"
 
-    @Flag(name: .customLong("include-partial"), help: "Keep responses the platform marks unfinished (Qualtrics Finished = 0); by default they are skipped and counted.")
+    @Flag(name: .customLong("include-partial"), help: "Keep responses the platform marks unfinished (Qualtrics Finished = 0, LimeSurvey without a submit date); by default they are skipped and counted.")
     var includePartial = false
 
     @Flag(name: .customLong("keep-identifiers"), help: "Read email, name, IP address, location and recipient columns instead of dropping them.")

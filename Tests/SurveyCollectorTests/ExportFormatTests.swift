@@ -18,6 +18,10 @@ struct ExportFormatTests {
         ([["ID", "Start time", "Completion time", "Email", "Name", "Q"]], .msForms),
         ([["#", "Question", "Start Date (UTC)", "Submit Date (UTC)", "Network ID"]], .typeform),
         ([["Token", "Question", "Submit Date (UTC)"]], .typeform),
+        ([["id", "submitdate", "lastpage", "startlanguage", "seed", "G01Q01", "G01Q02[SQ001]"]], .limeSurvey),
+        ([["id", "submitdate", "startlanguage", "Q1"]], .limeSurvey),
+        ([["Response ID", "Date submitted", "Last page", "Start language", "Question [Sub]"]], .limeSurvey),
+        ([["id. Response ID", "submitdate. Date submitted", "lastpage. Last page", "G01Q01. Question"]], .limeSurvey),
         ([["response_id", "submitted_at", "organisation", "team", "role"]], .generic),
     ])
     func recognisesPlatform(_ rows: [[String]], expected: ExportFormat) {
@@ -30,10 +34,11 @@ struct ExportFormatTests {
         #expect(detection.closest == .surveyMonkey)
         #expect(detection.matched == ["start date", "end date", "ip address"])
         #expect(ExportFormat.detect([["response_id", "submitted_at", "q1"]]).closest == nil)
+        #expect(ExportFormat.detect([["id", "submitdate", "seed", "Q1"]]).closest == .limeSurvey)
     }
 
     @Test func formatNamesAreTheCommandLineSpellings() {
-        #expect(ExportFormat.allCases.map(\.rawValue) == ["qualtrics", "surveymonkey", "google-forms", "ms-forms", "typeform", "generic"])
+        #expect(ExportFormat.allCases.map(\.rawValue) == ["qualtrics", "surveymonkey", "google-forms", "ms-forms", "typeform", "limesurvey", "generic"])
     }
 
     @Test(arguments: [

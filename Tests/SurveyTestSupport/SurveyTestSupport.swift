@@ -106,3 +106,15 @@ public enum SurveyFixtures {
         try? FileManager.default.removeItem(at: url)
     }
 }
+
+/// Platform files shared by several test targets, under `Tests/SurveyTestSupport/Fixtures`.
+public enum PlatformFixtures {
+    /// A LimeSurvey fixture: `acme.lss` (a 6.x survey structure) or one of its exports,
+    /// `export-{code,full}-headings-{code,full}-answers.csv`.
+    public static func limeSurvey(_ name: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil as String?, subdirectory: "Fixtures/limesurvey") else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "Fixtures/limesurvey/\(name)"])
+        }
+        return url
+    }
+}
