@@ -52,7 +52,7 @@ public func makeLimeSurveyDraft(_ structure: LimeSurveyStructure, surveyID: Stri
     return builder.draft(surveyID: id, structure: structure, source: source)
 }
 
-/// Where ``writeLimeSurveyDraft(lssPath:surveyID:headings:surveyPath:mappingPath:overwrite:)`` failed.
+/// Where ``writeLimeSurveyDraft(lssPath:surveyID:headings:surveyPath:mappingPath:outputDirectory:overwrite:)`` failed.
 public struct DraftError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public enum Code: Sendable { case missingFile, exists, unwritable }
