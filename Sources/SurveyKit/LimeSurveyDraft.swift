@@ -270,7 +270,8 @@ private struct DraftBuilder {
             return listItems(question)
         case "Y":
             let options = [Option(id: "no", label: "No"), Option(id: "yes", label: "Yes")]
-            return [single(question, kind: .choice(options, missing: []), answers: [("Y", "yes"), ("N", "no"), ("N/A", "missing")])]
+            // Full answers write `N/A` for a question left unanswered.
+            return [single(question, kind: .choice(options, missing: ["N/A"]), answers: [("Y", "yes"), ("N", "no")])]
         case "M", "P":
             return [multiItem(question)]
         case "N":

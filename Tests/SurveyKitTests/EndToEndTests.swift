@@ -56,12 +56,7 @@ struct EndToEndTests {
 
     /// The built `opmodel` next to the test bundle.
     private func executable() throws -> URL {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("opmodel")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile)
+        try SurveyFixtures.opmodelExecutable()
     }
 
     @Test(arguments: [SIGKILL, SIGINT])

@@ -84,7 +84,7 @@ struct LimeSurveyDraftTests {
         #expect(mapping.contains("""
           - column: "G02Q07"
             item: g02q07
-            answers: {"Y": "yes", "N": "no", "N/A": missing}
+            answers: {"Y": "yes", "N": "no"}
         """))
     }
 

@@ -101,6 +101,16 @@ public enum SurveyFixtures {
         return url
     }
 
+    /// The built `opmodel` next to the test bundle, for tests that run the tool as a user does.
+    public static func opmodelExecutable() throws -> URL {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("opmodel")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
     /// Removes a directory made by ``makeTemporaryDirectory()``.
     public static func removeDirectory(_ url: URL) {
         try? FileManager.default.removeItem(at: url)
