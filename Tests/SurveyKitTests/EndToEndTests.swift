@@ -55,7 +55,7 @@ struct EndToEndTests {
     }
 
     /// The built `opmodel` next to the test bundle.
-    private func executable() throws -> URL {
+    static func executable() throws -> URL {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [directory, directory.deletingLastPathComponent()] {
             let url = candidate.appendingPathComponent("opmodel")
@@ -81,7 +81,7 @@ struct EndToEndTests {
         // How long a whole import of the big file takes here, to interrupt the real one half-way.
         func runImport(into path: String) throws -> Process {
             let process = Process()
-            process.executableURL = try executable()
+            process.executableURL = try Self.executable()
             process.arguments = ["import", big, "--db", path, "--surveys", directory.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
