@@ -20,6 +20,10 @@ enum ColumnRole: Equatable {
 struct ColumnMapping {
     var roles: [ColumnRole]
     var diagnostics: [Diagnostic] = []
+    /// A mapping file's extra answer texts, by column.
+    var answers: [Int: [ExportMapping.Answer]] = [:]
+    /// A mapping file's attribute values, by column: normalised export text → value stored.
+    var renames: [Int: [String: String]] = [:]
 
     static let responseIDNames = ["response_id", "responseid", "response id", "respondent_id", "respondent id", "id"]
     static let submittedNames = ["submitted_at", "submitted at", "submitted", "timestamp", "submitdate", "date submitted",
@@ -39,8 +43,24 @@ struct ColumnMapping {
     }
 
     /// Maps the columns a platform adapter classified; `displayNames` name them in messages.
-    init(columns: [ColumnSpec], displayNames: [String], survey: Survey, file: String, headerLine: CSVRecord) {
+    ///
+    /// With a mapping file, the columns it lists take their role from it; the others are
+    /// matched automatically, except to items the mapping maps or lists under `not_asked`.
+    init(columns: [ColumnSpec], displayNames: [String], survey: Survey, file: String, headerLine: CSVRecord,
+         mapping: ExportMapping? = nil) {
         var diagnostics: [Diagnostic] = []
+        var firstColumn: [ColumnRole: Int] = [:]
+        var mapped: [Int: ColumnRole] = [:]
+        var handled = Set<Int>()
+        if let mapping {
+            let applied = Self.apply(mapping, columns: columns, displayNames: displayNames, survey: survey, file: file)
+            mapped = applied.roles
+            diagnostics += applied.diagnostics
+            answers = applied.answers
+            renames = applied.renames
+            for (column, role) in mapped where role != .ignored { firstColumn[role] = column }
+            handled = applied.items
+        }
         var byText: [String: ColumnRole] = [:]
         for (index, item) in survey.items.enumerated() {
             for text in [item.id, item.text] + item.aliases where byText[normalizedKey(text)] == nil {
@@ -57,11 +77,15 @@ struct ColumnMapping {
         for name in Self.waveNames { byText[name] = byText[name] ?? .wave }
 
         var roles: [ColumnRole] = []
-        var firstColumn: [ColumnRole: Int] = [:]
         let items = survey.items
-        let itemTexts = items.flatMap { item in ([item.text] + item.aliases).map { ($0, item.id) } }
+        // With a mapping every item is accounted for, so an unlisted column is never a lost item.
+        let itemTexts = mapping != nil ? [] : items.flatMap { item in ([item.text] + item.aliases).map { ($0, item.id) } }
         for (column, spec) in columns.enumerated() {
             let name = column < displayNames.count ? displayNames[column] : ""
+            if let role = mapped[column] {
+                roles.append(role)
+                continue
+            }
             let here: SourceLocation
             if column < headerLine.count {
                 let location = headerLine.location(column)
@@ -70,7 +94,14 @@ struct ColumnMapping {
                 here = SourceLocation(file: file, line: headerLine.line, column: 1)
             }
             func claim(_ role: ColumnRole) {
-                if let first = firstColumn[role] {
+                if let itemIndex = role.itemIndex, handled.contains(itemIndex) {
+                    diagnostics.append(Self.unlistedDuplicate(name, item: itemIndex, survey: survey, mapping: mapping, mapped: mapped,
+                                                              displayNames: displayNames, at: here))
+                    roles.append(.ignored)
+                } else if let first = firstColumn[role], mapped[first] != nil {
+                    // The mapping said where this comes from: the automatic guess gives way.
+                    roles.append(.ignored)
+                } else if let first = firstColumn[role] {
                     diagnostics.append(Diagnostic(.error, "column '\(name)' maps to the same \(Self.describe(role, survey)) as column \(first + 1) ('\(displayNames[first])')", at: here))
                     roles.append(.ignored)
                 } else {
@@ -91,6 +122,10 @@ struct ColumnMapping {
             case .part(let question, let label):
                 // An option column of a multi item: the cell names the option, or is blank.
                 if case .item(let index)? = byText[normalizedKey(question)], case .multi(let options) = items[index].kind {
+                    if handled.contains(index) {
+                        claim(.item(index))
+                        continue
+                    }
                     let key = normalizedKey(label)
                     if let option = options.firstIndex(where: { ([$0.label, $0.id] + $0.aliases).contains { normalizedKey($0) == key } }) {
                         if let first = firstColumn[.item(index)] {
@@ -113,7 +148,7 @@ struct ColumnMapping {
                 continue
             }
             if let role = keys.lazy.compactMap({ byText[$0] }).first {
-                if case .item(let index) = role, roles.contains(where: { if case .option(index, _) = $0 { true } else { false } }) {
+                if case .item(let index) = role, !handled.contains(index), roles.contains(where: { if case .option(index, _) = $0 { true } else { false } }) {
                     diagnostics.append(Diagnostic(.error, "column '\(name)' maps to item '\(items[index].id)', already read from option columns", at: here))
                     roles.append(.ignored)
                 } else {
@@ -132,6 +167,18 @@ struct ColumnMapping {
         }
         self.roles = roles
         self.diagnostics = diagnostics
+    }
+
+    /// Warns that an unlisted column matches an item the mapping already accounts for.
+    private static func unlistedDuplicate(_ name: String, item itemIndex: Int, survey: Survey, mapping: ExportMapping?,
+                                          mapped: [Int: ColumnRole], displayNames: [String], at here: SourceLocation) -> Diagnostic {
+        let item = survey.items[itemIndex]
+        if mapping?.notAsked.contains(item.id) == true {
+            return Diagnostic(.warning, "column '\(name)' matches item '\(item.id)', which the mapping lists under not_asked, and is ignored", at: here)
+        }
+        let source = mapped.keys.sorted().first { mapped[$0]?.itemIndex == itemIndex }
+        let from = source.map { " from column \($0 + 1) ('\(displayNames[$0])')" } ?? ""
+        return Diagnostic(.warning, "column '\(name)' matches item '\(item.id)', which the mapping reads\(from), and is ignored", at: here)
     }
 
     func column(of role: ColumnRole) -> Int? {
@@ -171,4 +218,12 @@ struct ColumnMapping {
     }
 }
 
-extension ColumnRole: Hashable {}
+extension ColumnRole: Hashable {
+    /// The item a column of this role reads, whole or one option.
+    var itemIndex: Int? {
+        switch self {
+        case .item(let index), .option(let index, _): index
+        default: nil
+        }
+    }
+}

@@ -32,6 +32,14 @@ struct ExportLayout {
     var fallbackDateOrder: TimestampParser.DateOrder?
     /// Whether a choice answer may be the option's position (Qualtrics numeric-value exports).
     var positionalOptions = false
+    /// Per column, when it differs from the display name: the question text respondents saw
+    /// (Qualtrics shows the export tag but asks row 2's text).
+    var questionTexts: [Int: String] = [:]
+
+    /// The question text of a column, as wording drift compares it.
+    func wording(of column: Int) -> String {
+        questionTexts[column] ?? (column < displayNames.count ? displayNames[column] : "")
+    }
 
     /// The layout of a file's first rows (`rows[0]` the header) read as `format`.
     ///
@@ -132,8 +140,13 @@ struct ExportLayout {
             }
             columns.append(.names(candidates.filter { !$0.isEmpty }))
         }
-        return ExportLayout(format: .qualtrics, headerRows: legacy || !hasImportIDs ? 2 : 3, columns: columns,
-                            displayNames: names, positionalOptions: true)
+        var layout = ExportLayout(format: .qualtrics, headerRows: legacy || !hasImportIDs ? 2 : 3, columns: columns,
+                                  displayNames: names, positionalOptions: true)
+        for index in texts.indices where index < names.count {
+            let text = normalizedSpacing(strippingHTML(texts[index]))
+            if !text.isEmpty, text != names[index] { layout.questionTexts[index] = text }
+        }
+        return layout
     }
 
     // MARK: SurveyMonkey

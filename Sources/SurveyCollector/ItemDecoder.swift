@@ -24,9 +24,13 @@ struct ItemDecoder {
     private let missingKeys: Set<String>
     private let minimum: Double, maximum: Double, integer: Bool, scale: Double, unit: String
 
-    /// - Parameter positionalOptions: Also accept an option's position (`1` for the first), as
-    ///   Qualtrics numeric-value exports write choices, where no label or alias reads so.
-    init(item: Item, slot: AnswerLayout.Slot, survey: Survey, positionalOptions: Bool = false) {
+    /// - Parameters:
+    ///   - positionalOptions: Also accept an option's position (`1` for the first), as
+    ///     Qualtrics numeric-value exports write choices, where no label or alias reads so.
+    ///   - answers: A mapping file's extra answer texts for this column; they come first, so
+    ///     they win over a scale label spelt the same.
+    init(item: Item, slot: AnswerLayout.Slot, survey: Survey, positionalOptions: Bool = false,
+         answers: [ExportMapping.Answer] = []) {
         self.item = item
         self.slot = slot
         var matcher: MultiChoiceMatcher?
@@ -37,6 +41,13 @@ struct ItemDecoder {
             let scale = survey.scale(scaleID)
             var entries: [(String, UInt8)] = []
             let minimum = scale?.min ?? 1
+            for answer in answers {
+                switch answer.value {
+                case .point(let value): entries.append((answer.text, UInt8(clamping: value - minimum + 1)))
+                case .missing: entries.append((answer.text, Self.missingToken))
+                case .option: break
+                }
+            }
             for (text, value) in scale?.answerVariants() ?? [] {
                 entries.append((text, UInt8(clamping: value - minimum + 1)))
             }
@@ -49,6 +60,14 @@ struct ItemDecoder {
             mode = .coded
         case .choice(let options):
             var entries: [(String, UInt8)] = []
+            for answer in answers {
+                switch answer.value {
+                case .option(let id):
+                    if let position = options.firstIndex(where: { $0.id == id }) { entries.append((answer.text, UInt8(clamping: position + 1))) }
+                case .missing: entries.append((answer.text, Self.missingToken))
+                case .point: break
+                }
+            }
             for (position, option) in options.enumerated() {
                 let code = UInt8(clamping: position + 1)
                 for text in [option.label, option.id] + option.aliases { entries.append((text, code)) }
@@ -66,7 +85,14 @@ struct ItemDecoder {
             mode = .coded
         case .multi(let options):
             expected = "options among " + options.map(\.label).joined(separator: ", ") + ", separated by ';'"
-            matcher = MultiChoiceMatcher(options, positional: positionalOptions)
+            // Mapped texts read as the option they name, as its aliases do.
+            let mapped = options.map { option in
+                var option = option
+                option.aliases = answers.compactMap { $0.value == .option(option.id) ? $0.text : nil } + option.aliases
+                return option
+            }
+            matcher = MultiChoiceMatcher(mapped, positional: positionalOptions)
+            missing += answers.compactMap { $0.value == .missing ? $0.text : nil }
             mode = .multi
         case .numeric(let unit, let minimum, let maximum, let integer):
             numeric = (minimum, maximum, integer, unit)

@@ -20,11 +20,15 @@ public struct ImportSettings: Sendable {
     /// Read personal-data columns (email, name, IP address, location, recipient) like any other
     /// column (`--keep-identifiers`); by default they are dropped and the import names them.
     public var keepIdentifiers: Bool
+    /// A mapping file checked against the survey (`--mapping`): the columns it lists take their
+    /// role from it, and its answer texts add to the survey's labels.
+    public var mapping: ExportMapping?
 
     /// Creates settings.
     public init(wave: String? = nil, organisation: String? = nil, division: String? = nil,
                 timeZone: TimeZone = TimestampParser.UTC, dateOrder: TimestampParser.DateOrder? = nil,
-                format: ExportFormat? = nil, includePartial: Bool = false, keepIdentifiers: Bool = false) {
+                format: ExportFormat? = nil, includePartial: Bool = false, keepIdentifiers: Bool = false,
+                mapping: ExportMapping? = nil) {
         self.wave = wave
         self.organisation = organisation
         self.division = division
@@ -33,6 +37,25 @@ public struct ImportSettings: Sendable {
         self.format = format
         self.includePartial = includePartial
         self.keepIdentifiers = keepIdentifiers
+        self.mapping = mapping
+    }
+}
+
+/// The header text an item was read from, for noticing when a survey's wording drifts.
+public struct ItemWording: Sendable, Hashable {
+    /// The item id.
+    public var item: String
+    /// The question text as the export's header has it (for a multi item spread over one
+    /// column per option, the question, or the first option column's header).
+    public var text: String
+    /// Where the header cell is.
+    public var location: SourceLocation
+
+    /// Creates a wording.
+    public init(item: String, text: String, location: SourceLocation) {
+        self.item = item
+        self.text = text
+        self.location = location
     }
 }
 
@@ -76,6 +99,8 @@ public final class ResponseReader {
     public private(set) var notes: [String] = []
     /// Whether the export has a response id column (otherwise ids are content hashes).
     public let hasResponseIDs: Bool
+    /// Per item read, in survey order: the header text it was read from.
+    public let itemWordings: [ItemWording]
 
     private var reader: CSVReader
     private var record = CSVRecord()
@@ -85,6 +110,8 @@ public final class ResponseReader {
     private var decoders: [(column: Int, decoder: ItemDecoder)]
     private let applicability: [Role: [Bool]]
     private let columns: ColumnMapping
+    /// A mapping file's attribute values, by column (normalised export text → value stored).
+    private let renames: [Int: [String: String]]
     private let parser: TimestampParser
     private let roleLookup: [String: Role]
     private var occurrences: [Int64: Int32] = [:]
@@ -98,7 +125,7 @@ public final class ResponseReader {
     private let submittedWhenFinished: Int?
     private let personalColumns: [Int]
     /// Multi items spread over one column per option: the item, its slot and (column, option) pairs.
-    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int, readsUnticked: Bool)])]
+    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int, readsNotChosen: Bool)])]
     private var reportedEnd = false
 
     /// Reads an export held in memory and maps its header to the survey.
@@ -165,8 +192,10 @@ public final class ResponseReader {
         let answerLayout = AnswerLayout(survey: survey)
         layout = answerLayout
         let columns = ColumnMapping(columns: exportLayout.columns, displayNames: exportLayout.displayNames, survey: survey,
-                                    file: file, headerLine: reader.headerRecord)
+                                    file: file, headerLine: reader.headerRecord, mapping: settings.mapping)
         self.columns = columns
+        renames = columns.renames
+        itemWordings = Self.wordings(columns.roles, layout: exportLayout, survey: survey, file: file, headerLine: reader.headerRecord)
         var problems = columns.diagnostics.filter { $0.severity == .error }
         warnings = columns.diagnostics.filter { $0.severity != .error }
         finishedColumn = columns.column(of: .finished)
@@ -199,7 +228,8 @@ public final class ResponseReader {
             switch role {
             case .item(let itemIndex):
                 decoders.append((index, ItemDecoder(item: items[itemIndex], slot: layout.slots[itemIndex], survey: survey,
-                                                    positionalOptions: exportLayout.positionalOptions)))
+                                                    positionalOptions: exportLayout.positionalOptions,
+                                                    answers: columns.answers[index] ?? [])))
             case .option(let itemIndex, let option):
                 spreadColumns[itemIndex, default: []].append((index, option))
             default:
@@ -211,7 +241,7 @@ public final class ResponseReader {
             // `No` in the column of an option labelled `No` (SurveyMonkey writes the label) is a tick.
             let columns = (spreadColumns[itemIndex] ?? []).map { column, option in
                 (column, option, ([options[option].label, options[option].id] + options[option].aliases)
-                    .allSatisfy { !Self.untickedKeys.contains(normalizedKey($0)) })
+                    .allSatisfy { !Self.notChosenKeys.contains(normalizedKey($0)) })
             }
             return (itemIndex, answerLayout.slots[itemIndex].offset, options.map(\.exclusive), columns)
         }
@@ -254,6 +284,25 @@ public final class ResponseReader {
         if encoding.isTranscoded { notes.append("read as \(encoding) and converted to UTF-8") }
         if column.id == nil { notes.append("no response id column: responses are identified by their content") }
         if !problems.isEmpty { throw DiagnosticList(problems + warnings) }
+    }
+
+    private static func wordings(_ roles: [ColumnRole], layout: ExportLayout, survey: Survey, file: String,
+                                 headerLine: CSVRecord) -> [ItemWording] {
+        var first: [Int: Int] = [:]
+        for (column, role) in roles.enumerated() {
+            if let item = role.itemIndex, first[item] == nil { first[item] = column }
+        }
+        let items = survey.items
+        return first.keys.sorted().compactMap { itemIndex in
+            guard let column = first[itemIndex] else { return nil }
+            var text = layout.wording(of: column)
+            if case .option = roles[column], column < layout.columns.count, case .part(let question, _) = layout.columns[column] {
+                text = question
+            }
+            let location = column < headerLine.count ? headerLine.location(column) : (line: headerLine.line, column: 1)
+            return ItemWording(item: items[itemIndex].id, text: text,
+                               location: SourceLocation(file: file, line: location.line, column: location.column))
+        }
     }
 
     private static func firstValue(of column: Int, in reader: CSVReader) -> String? {
@@ -305,18 +354,18 @@ public final class ResponseReader {
                                        at: SourceLocation(file: file, line: location.line, column: location.column)))
         }
         // Attributes.
-        row.organisation = column.organisation.map { record.trimmedString($0) } ?? ""
+        row.organisation = column.organisation.map(attribute) ?? ""
         if row.organisation.isEmpty { row.organisation = settings.organisation ?? "" }
         if row.organisation.isEmpty, let organisation = column.organisation {
             error(organisation, "the organisation is empty (expected a name, or give --org NAME)")
         }
-        row.division = column.division.map { record.trimmedString($0) } ?? ""
+        row.division = column.division.map(attribute) ?? ""
         if row.division.isEmpty { row.division = settings.division ?? "" }
-        row.team = column.team.map { record.trimmedString($0) } ?? ""
-        row.tenure = column.tenure.map { record.trimmedString($0) } ?? ""
+        row.team = column.team.map(attribute) ?? ""
+        row.tenure = column.tenure.map(attribute) ?? ""
         row.role = nil
         if let roleColumn = column.role, !record.isBlank(roleColumn) {
-            let text = record.trimmedString(roleColumn)
+            let text = attribute(roleColumn)
             let known: Role?
             if let cached = roleSpellings[text] {
                 known = cached
@@ -385,8 +434,8 @@ public final class ResponseReader {
                 if let applies, !applies[spread.itemIndex] { continue }
                 var chosen = 0
                 var exclusive: Int?
-                for (columnIndex, option, readsUnticked) in spread.columns where !record.isBlank(columnIndex) {
-                    if readsUnticked, record.withTrimmedField(columnIndex, Self.isUnticked) { continue }
+                for (columnIndex, option, readsNotChosen) in spread.columns where !record.isBlank(columnIndex) {
+                    if readsNotChosen, record.withTrimmedField(columnIndex, Self.isNotChosen) { continue }
                     answers[spread.offset] = 1
                     answers[spread.offset + 1 + option / 8] |= 1 << UInt8(option % 8)
                     chosen += 1
@@ -419,12 +468,21 @@ public final class ResponseReader {
         return .response
     }
 
-    /// Cells of an option's column that mean "not ticked": LimeSurvey writes `N` or `No` for a
-    /// shown but unticked option and `N/A` for one never shown; other tools write `0` or `false`.
-    static let untickedKeys: Set<String> = ["n", "no", "0", "false", "not selected", "n/a"]
+    /// An attribute cell, trimmed, as the mapping file renames it.
+    private func attribute(_ column: Int) -> String {
+        let text = record.trimmedString(column)
+        guard let values = renames[column] else { return text }
+        return values[key(text)] ?? text
+    }
 
-    private static func isUnticked(_ cell: UnsafeRawBufferPointer) -> Bool {
-        cell.count <= 12 && untickedKeys.contains(normalizedKey(String(decoding: cell, as: UTF8.self)))
+    /// Cells of an option's column that say the option was not chosen: N, No, 0, false, Not
+    /// selected; and N/A, which LimeSurvey's full answers write for an option never shown.
+    static let notChosenKeys: Set<String> = ["n", "no", "0", "false", "not selected", "n/a"]
+
+    /// An option column's cell that says the option was not chosen (see ``notChosenKeys``).
+    private static func isNotChosen(_ cell: UnsafeRawBufferPointer) -> Bool {
+        guard cell.count <= 12 else { return false }
+        return notChosenKeys.contains(normalizedKey(String(decoding: cell, as: UTF8.self)))
     }
 
     /// Qualtrics writes `0` / `1`, or `False` / `True` in choice-text exports.

@@ -13,15 +13,7 @@ import Yams
 /// - Throws: ``DiagnosticList`` when any diagnostic has `.error` severity.
 public func loadSurvey(yaml: String, file: String) throws -> Survey {
     let reader = YAMLReader(file: file)
-    let root: Node?
-    do {
-        root = try Yams.compose(yaml: yaml)
-    } catch let error as YamlError {
-        throw DiagnosticList([yamlDiagnostic(error, file: file)])
-    }
-    guard let root else {
-        throw DiagnosticList([Diagnostic(.error, "the file is empty (expected a survey definition)", at: SourceLocation(file: file, line: 1, column: 1))])
-    }
+    let root = try composeYAML(yaml, file: file, expected: "a survey definition")
     let parser = SurveyParser(reader: reader)
     let survey = parser.parse(root)
     if let survey, !reader.diagnostics.contains(where: { $0.severity == .error }) {
@@ -29,7 +21,7 @@ public func loadSurvey(yaml: String, file: String) throws -> Survey {
         hashed.contentHash = contentHash(of: survey)
         return hashed
     }
-    throw DiagnosticList(reader.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) })
+    throw DiagnosticList(reader.sortedDiagnostics)
 }
 
 /// Reads a survey definition file.
@@ -37,19 +29,24 @@ public func loadSurvey(yaml: String, file: String) throws -> Survey {
 /// - Parameter path: The path, shown in diagnostics as given.
 /// - Throws: ``DiagnosticList`` for mistakes in the file, or when it cannot be read.
 public func loadSurvey(contentsOf path: String) throws -> Survey {
+    try loadSurvey(yaml: readDefinitionText(path, kind: "survey"), file: path)
+}
+
+/// The text of a survey or mapping file, checked for size and encoding.
+func readDefinitionText(_ path: String, kind: String) throws -> String {
     let data: Data
     do {
         data = try Data(contentsOf: URL(fileURLWithPath: path))
     } catch {
-        throw DiagnosticList([Diagnostic(.error, "cannot read survey file '\(path)' (expected a readable YAML file)")])
+        throw DiagnosticList([Diagnostic(.error, "cannot read \(kind) file '\(path)' (expected a readable YAML file)")])
     }
     guard data.count <= maximumDefinitionSize else {
-        throw DiagnosticList([Diagnostic(.error, "survey file is \(data.count) bytes, over the \(maximumDefinitionSize)-byte limit", at: SourceLocation(file: path, line: 1, column: 1))])
+        throw DiagnosticList([Diagnostic(.error, "\(kind) file is \(data.count) bytes, over the \(maximumDefinitionSize)-byte limit", at: SourceLocation(file: path, line: 1, column: 1))])
     }
     guard let text = String(data: data, encoding: .utf8) else {
-        throw DiagnosticList([Diagnostic(.error, "survey file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
+        throw DiagnosticList([Diagnostic(.error, "\(kind) file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1))])
     }
-    return try loadSurvey(yaml: text, file: path)
+    return text
 }
 
 /// The largest survey definition read, in bytes.
@@ -63,6 +60,20 @@ func contentHash(of survey: Survey) -> String {
     encoder.outputFormatting = [.sortedKeys]
     let data = (try? encoder.encode(canonical)) ?? Data()
     return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+}
+
+/// The YAML tree of a file, with Yams' errors and an empty file turned into diagnostics.
+func composeYAML(_ yaml: String, file: String, expected: String) throws -> Node {
+    let root: Node?
+    do {
+        root = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+        throw DiagnosticList([yamlDiagnostic(error, file: file)])
+    }
+    guard let root else {
+        throw DiagnosticList([Diagnostic(.error, "the file is empty (expected \(expected))", at: SourceLocation(file: file, line: 1, column: 1))])
+    }
+    return root
 }
 
 private func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {

@@ -11,6 +11,11 @@ final class YAMLReader {
         self.file = file
     }
 
+    /// The diagnostics in file order.
+    var sortedDiagnostics: [Diagnostic] {
+        diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+    }
+
     func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)

@@ -53,9 +53,51 @@ public struct FileImportResult: Sendable {
     public var notes: [String]
     /// Seconds taken.
     public var seconds: Double
+    /// Items whose header reads differently from the last earlier wave's (also given as
+    /// warnings in ``diagnostics``).
+    public var wordingChanges: [WordingChange] = []
 
     /// Whether the file had errors that stopped it from being stored.
     public var failed: Bool { batchID == nil && diagnostics.contains { $0.severity == .error } }
+}
+
+/// An item whose question reads differently in this export than in an earlier wave's, so the
+/// user can declare it a carry-over (same meaning) or a new item.
+public struct WordingChange: Sendable, Hashable {
+    /// The item id.
+    public var item: String
+    /// The earlier wave compared with.
+    public var previousWave: String
+    /// The header text in that wave.
+    public var previousText: String
+    /// The header text now.
+    public var text: String
+    /// Where the header cell is in this export.
+    public var location: SourceLocation
+
+    /// Creates a change.
+    public init(item: String, previousWave: String, previousText: String, text: String, location: SourceLocation) {
+        self.item = item
+        self.previousWave = previousWave
+        self.previousText = previousText
+        self.text = text
+        self.location = location
+    }
+
+    /// The warning the import reports.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.warning, "item '\(item)' is worded differently from wave \(previousWave): was \"\(previousText)\", now \"\(text)\"; if it means the same, list it under carry_over in the survey's next version, otherwise give it a new item id",
+                   at: location)
+    }
+
+    /// The items whose wording differs beyond case, spacing, HTML and numbering.
+    static func changes(_ wordings: [ItemWording], since previous: StoredWording?) -> [WordingChange] {
+        guard let previous else { return [] }
+        return wordings.compactMap { wording in
+            guard let old = previous.texts[wording.item], HeaderText.wordingKey(old) != HeaderText.wordingKey(wording.text) else { return nil }
+            return WordingChange(item: wording.item, previousWave: previous.wave, previousText: old, text: wording.text, location: wording.location)
+        }
+    }
 }
 
 /// Why an import stopped before reading its files.
@@ -101,7 +143,11 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
             throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions)")
         }
         var settings = request.settings
-        if let format = ExportFormat(rawValue: request.format) { settings.format = format }
+        if let format = ExportFormat(rawValue: request.format) {
+            settings.format = format
+        } else if let format = settings.mapping?.format.flatMap(ExportFormat.init(rawValue:)) {
+            settings.format = format
+        }
         let reader: ResponseReader
         do {
             reader = try ResponseReader(file: file, url: url, survey: request.survey, settings: settings)
@@ -120,7 +166,8 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         if request.skipInvalid, rejects == nil, let path = request.rejectsPath {
             rejects = try RejectsWriter(path: path)
         }
-        let description = BatchDescription(fileName: file, sha256: "", format: reader.detectedFormat.rawValue, toolVersion: OpModelVersion.current)
+        let description = BatchDescription(fileName: file, sha256: "", format: reader.detectedFormat.rawValue, toolVersion: OpModelVersion.current,
+                                           itemWordings: Dictionary(reader.itemWordings.map { ($0.item, $0.text) }, uniquingKeysWith: { first, _ in first }))
         var totals = BatchTotals()
         let batch: BatchResult
         do {
@@ -173,8 +220,11 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         } catch let error as StoreError {
             throw ImportFailure(code: .store, description: error.message)
         }
+        let changes = WordingChange.changes(reader.itemWordings, since: batch.previousWording)
+        note(changes.map(\.diagnostic))
         results.append(FileImportResult(file: file, totals: totals, batchID: batch.batchID, waves: batch.waves, diagnostics: diagnostics,
-                                        omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started)))
+                                        omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started),
+                                        wordingChanges: changes))
     }
     return results
 }
@@ -262,3 +312,5 @@ public typealias ExportFormat = SurveyCollector.ExportFormat
 public typealias BatchTotals = SurveyStore.BatchTotals
 /// The store.
 public typealias OpModelStore = SurveyStore.OpModelStore
+/// The header text an item was read from.
+public typealias ItemWording = SurveyCollector.ItemWording

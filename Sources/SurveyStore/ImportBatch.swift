@@ -17,14 +17,25 @@ public struct BatchDescription: Sendable {
     public var format: String
     /// The tool version that imported it.
     public var toolVersion: String
+    /// Item id → the header text it was read from, recorded with the batch.
+    public var itemWordings: [String: String]
 
     /// Creates a description.
-    public init(fileName: String, sha256: String, format: String, toolVersion: String) {
+    public init(fileName: String, sha256: String, format: String, toolVersion: String, itemWordings: [String: String] = [:]) {
         self.fileName = fileName
         self.sha256 = sha256
         self.format = format
         self.toolVersion = toolVersion
+        self.itemWordings = itemWordings
     }
+}
+
+/// How the items were worded in an earlier wave's export.
+public struct StoredWording: Sendable, Equatable {
+    /// The wave it was imported for (the latest, when the batch held several).
+    public var wave: String
+    /// Item id → header text.
+    public var texts: [String: String]
 }
 
 /// Counts of what happened to a file's rows.
@@ -62,6 +73,9 @@ public struct BatchResult: Sendable {
     public var batchID: Int64?
     /// The waves the batch's responses belong to.
     public var waves: [String]
+    /// The wording of the most recent earlier wave of the same survey (and organisation, when
+    /// the batch has one), if one was recorded.
+    public var previousWording: StoredWording?
 }
 
 extension OpModelStore {
@@ -84,12 +98,18 @@ extension OpModelStore {
                         """, arguments: [description.fileName, description.sha256, description.format, surveyVersionID,
                                          Self.timestamp(), description.toolVersion])
                     let batchID = db.lastInsertedRowID
+                    for (item, text) in description.itemWordings.sorted(by: { $0.key < $1.key }) {
+                        try db.execute(sql: "INSERT INTO itemWording (batchId, itemId, headerText) VALUES (?, ?, ?)",
+                                       arguments: [batchID, item, text])
+                    }
                     let writer = try ResponseWriter(db: db, surveyID: survey.id, surveyVersionID: surveyVersionID,
                                                     batchID: batchID, replace: replace)
                     let decision = try body(writer)
                     try writer.finish()
                     let totals = writer.totals
                     result.waves = writer.waveLabels
+                    result.previousWording = try Self.previousWording(surveyID: survey.id, batchID: batchID, waves: writer.waveLabels,
+                                                                      organisations: writer.organisationIDs, in: db)
                     if let digest = writer.fileSHA256 {
                         try db.execute(sql: "UPDATE importBatch SET sha256 = ? WHERE id = ?", arguments: [digest, batchID])
                     }
@@ -107,6 +127,42 @@ extension OpModelStore {
             }
         }
         return result
+    }
+
+    /// The wording recorded with the batch of the latest wave before `waves`, among batches of
+    /// the same survey id (with responses of the same organisation, when there is one).
+    ///
+    /// Waves are ordered by their first response, then by label.
+    static func previousWording(surveyID: String, batchID: Int64, waves: [String], organisations: Set<Int64>,
+                                in db: Database) throws -> StoredWording? {
+        var order: [String: (Int64, String)] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT label, firstResponseAt FROM wave WHERE surveyId = ?", arguments: [surveyID]) {
+            let label: String = row["label"]
+            order[label] = ((row["firstResponseAt"] as Int64?) ?? .max, label)
+        }
+        guard let current = waves.compactMap({ order[$0] }).min(by: <) else { return nil }
+        var sql = """
+            SELECT b.id, b.waves FROM importBatch b JOIN surveyVersion s ON s.id = b.surveyVersionId
+            WHERE s.surveyId = ? AND b.id <> ? AND EXISTS (SELECT 1 FROM itemWording w WHERE w.batchId = b.id)
+            """
+        var arguments: StatementArguments = [surveyID, batchID]
+        if organisations.count == 1, let organisation = organisations.first {
+            sql += " AND EXISTS (SELECT 1 FROM response r WHERE r.batchId = b.id AND r.organisationId = ?)"
+            arguments += [organisation]
+        }
+        var best: (key: (Int64, String), batch: Int64)?
+        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let labels = (row["waves"] as String).split(separator: ",").map(String.init)
+            guard let latest = labels.compactMap({ order[$0] }).max(by: <), latest < current else { continue }
+            let id: Int64 = row["id"]
+            if best.map({ latest > $0.key || (latest == $0.key && id > $0.batch) }) ?? true { best = (latest, id) }
+        }
+        guard let best else { return nil }
+        var texts: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT itemId, headerText FROM itemWording WHERE batchId = ?", arguments: [best.batch]) {
+            texts[row["itemId"]] = row["headerText"]
+        }
+        return StoredWording(wave: best.key.1, texts: texts)
     }
 
     static func timestamp() -> String {
@@ -135,6 +191,8 @@ public final class ResponseWriter {
     }
 
     private var units: [UnitKey: Int64] = [:]
+    /// The organisations written to.
+    private(set) var organisationIDs = Set<Int64>()
     private var waves: [String: Int64] = [:]
     private var firstResponse: [Int64: Int64] = [:]
     /// What happened so far; the caller adds rows read and rejected.
@@ -257,6 +315,7 @@ public final class ResponseWriter {
         if let id = units[raw] { return id }
         let id = try UnitPath.resolve(organisation: organisation, division: division, team: team, in: db)
         units[raw] = id
+        if division == nil, team == nil { organisationIDs.insert(id) }
         return id
     }
 

@@ -113,6 +113,18 @@ enum Schema {
             try db.execute(sql: Views.answerLong)
             try db.execute(sql: Views.unitItemSummary)
         }
+        // The header text each item was read from, per batch, so the next wave can say when a
+        // question's wording changed.
+        migrator.registerMigration("v2-itemWording") { db in
+            try db.execute(sql: """
+                CREATE TABLE itemWording (
+                    batchId INTEGER NOT NULL REFERENCES importBatch(id) ON DELETE CASCADE,
+                    itemId TEXT NOT NULL,
+                    headerText TEXT NOT NULL,
+                    PRIMARY KEY (batchId, itemId)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

@@ -33,8 +33,11 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The export files (CSV, or .xlsx from Microsoft Forms or Google Sheets).")
     var files: [String]
 
-    @Option(help: "The survey the exports answer: ID or ID@VERSION.")
-    var survey: String = "product_operating_model"
+    @Option(help: "The survey the exports answer: ID or ID@VERSION (default: the mapping's survey, else product_operating_model).")
+    var survey: String?
+
+    @Option(help: "A mapping file (YAML) naming which column holds which item and what its answer texts mean; see Surveys/MAPPINGS.md.")
+    var mapping: String?
 
     @Option(help: "The wave of every row (default: a 'wave' column, else the quarter of each timestamp).")
     var wave: String?
@@ -84,16 +87,35 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        let catalog = catalogOptions.catalog()
+        var loaded: LoadedMapping?
+        if let mapping {
+            do {
+                loaded = try catalog.loadMapping(path: mapping)
+            } catch let list as DiagnosticList {
+                for diagnostic in list.diagnostics { printError(diagnostic.description) }
+                throw ExitStatus.dataError
+            }
+        }
         let definition: Survey
-        do {
-            definition = try catalogOptions.catalog().survey(survey)
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.noInput
+        if let loaded {
+            // A mapping names its survey; --survey may only confirm it.
+            if let survey, loaded.survey.id != survey.split(separator: "@").first.map(String.init) {
+                printError("error: \(mapping ?? "") maps survey '\(loaded.survey.id)', not '\(survey)' (drop --survey or give the mapping for this survey)")
+                throw ExitStatus.dataError
+            }
+            definition = loaded.survey
+        } else {
+            do {
+                definition = try catalog.survey(survey ?? "product_operating_model")
+            } catch {
+                printError("error: \(error)")
+                throw ExitStatus.noInput
+            }
         }
         let settings = ImportSettings(wave: wave, organisation: org, division: division,
                                       timeZone: TimeZone(identifier: timezone) ?? .current, dateOrder: dateOrder?.order,
-                                      includePartial: includePartial, keepIdentifiers: keepIdentifiers)
+                                      includePartial: includePartial, keepIdentifiers: keepIdentifiers, mapping: loaded?.mapping)
         var request = ImportRequest(files: files, survey: definition, settings: settings)
         request.format = format
         request.dryRun = dryRun

@@ -55,7 +55,7 @@ struct EndToEndTests {
     }
 
     /// The built `opmodel` next to the test bundle.
-    private func executable() throws -> URL {
+    static func executable() throws -> URL {
         try SurveyFixtures.opmodelExecutable()
     }
 
@@ -76,7 +76,7 @@ struct EndToEndTests {
         // How long a whole import of the big file takes here, to interrupt the real one half-way.
         func runImport(into path: String) throws -> Process {
             let process = Process()
-            process.executableURL = try executable()
+            process.executableURL = try Self.executable()
             process.arguments = ["import", big, "--db", path, "--surveys", directory.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice

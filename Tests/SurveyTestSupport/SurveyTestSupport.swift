@@ -89,6 +89,41 @@ public enum SurveyFixtures {
         advice: Volunteer for customer research.
     """
 
+    /// A mapping file for the minimal survey, with every kind of entry; line numbers in tests
+    /// refer to this text.
+    public static let pilotMappingYAML = """
+mapping: 1
+survey: pilot
+columns:
+  - column: "Metric?"
+    item: metric
+    answers:
+      "Yes": 5
+      "No": 1
+  - column: "Problem"
+    item: no_problem
+  - column: "Contact"
+    item: contact
+    answers: {"Weekly": week, "Nope": missing}
+  - column: "Training [Certification]"
+    item: training
+    option: certification
+  - column: "Training [Research]"
+    item: training
+    option: research
+  - column: "Meetings"
+    item: meetings
+  - column: "Division"
+    attribute: division
+    values: {"Retail Banking": retail}
+  - column: "Response ID"
+    field: response_id
+  - column: "ipaddr"
+    ignore: true
+not_asked: [interviews, remarks]
+
+"""
+
     /// The minimal survey, loaded.
     public static func minimal() throws -> Survey {
         try loadSurvey(yaml: minimalYAML, file: "pilot.yaml")

@@ -1,0 +1,63 @@
+import Foundation
+import SurveyCore
+import SurveyKit
+import SurveyTestSupport
+import Testing
+
+/// `opmodel import --mapping` and `opmodel mapping suggest` as a user runs them.
+struct MappingCommandTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// Runs the built tool in `directory` (where `Surveys/pilot.yaml` is) and collects its output.
+    static func run(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = try EndToEndTests.executable()
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: out, as: UTF8.self), errors: String(decoding: err, as: UTF8.self))
+    }
+
+    static func makeProject() throws -> URL {
+        let directory = try SurveyFixtures.makeTemporaryDirectory()
+        let surveys = directory.appendingPathComponent("Surveys")
+        try FileManager.default.createDirectory(at: surveys, withIntermediateDirectories: true)
+        try Data(SurveyFixtures.minimalYAML.utf8).write(to: surveys.appendingPathComponent("pilot.yaml"))
+        try Data(MappedCSV.file(MappedCSV.rows).utf8).write(to: directory.appendingPathComponent("export.csv"))
+        return directory
+    }
+
+    @Test func importsThroughAMappingAndRejectsABadOneWithoutStoring() throws {
+        let directory = try Self.makeProject()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let bad = SurveyFixtures.pilotMappingYAML.replacingOccurrences(of: "    item: metric", with: "    item: metrc")
+        try Data(bad.utf8).write(to: directory.appendingPathComponent("bad.yaml"))
+        let failed = try Self.run(["import", "export.csv", "--mapping", "bad.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(failed.status == 65)
+        #expect(failed.errors == """
+            bad.yaml:3:1: error: item 'metric' has no column; map it to a column or list it under not_asked
+            bad.yaml:5:11: error: unknown item 'metrc' in survey pilot@1 (did you mean 'metric'?)
+
+            """)
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("s.sqlite").path))
+
+        try Data(SurveyFixtures.pilotMappingYAML.utf8).write(to: directory.appendingPathComponent("good.yaml"))
+        let stored = try Self.run(["import", "export.csv", "--mapping", "good.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(stored.status == 0, "\(stored.errors)")
+        #expect(stored.output.hasPrefix("export.csv: 2 rows read, 2 imported, 0 already stored, 0 rejected; stored as batch 1 (waves 2026-Q1)"))
+        let mismatch = try Self.run(["import", "export.csv", "--mapping", "good.yaml", "--survey", "product_operating_model", "--org", "Acme",
+                                     "--db", "s.sqlite"], in: directory)
+        #expect(mismatch.status == 65)
+        #expect(mismatch.errors == "error: good.yaml maps survey 'pilot', not 'product_operating_model' (drop --survey or give the mapping for this survey)\n")
+    }
+}
