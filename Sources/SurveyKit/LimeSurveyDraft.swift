@@ -284,6 +284,10 @@ private struct DraftBuilder {
             return subItems(question, kind: .text, answers: [])
         default:
             skipped.append("\(code) (\(Self.typeNames[question.type] ?? "question type '\(question.type)'"))")
+            // These types export one column under the question's own heading: read and dropped.
+            if ["X", "*", "D", "G", "I"].contains(question.type) {
+                columns.append(Column(heading: heading(question, sub: nil), item: "", ignore: true))
+            }
             return []
         }
     }
@@ -524,7 +528,7 @@ private struct DraftBuilder {
             }
         }
         if !skipped.isEmpty {
-            mapping.append("# Not mapped (their columns are ignored with a warning): " + skipped.joined(separator: ", "))
+            mapping.append("# Not drafted as items: " + skipped.joined(separator: ", "))
         }
         return LimeSurveyDraft(surveyID: surveyID, surveyYAML: surveyYAML, mappingYAML: mapping.joined(separator: "\n") + "\n",
                                dimensionCount: dimensions.count, itemCount: dimensions.reduce(0) { $0 + $1.items.count },

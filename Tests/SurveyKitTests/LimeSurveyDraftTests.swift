@@ -52,7 +52,7 @@ struct LimeSurveyDraftTests {
         #expect(methods.kind.options.map(\.exclusive) == [false, false, false, true, false])
         #expect(survey.item("g01q03")?.kind == .numeric(unit: "number", min: 0, max: 60, integer: false))
         #expect(result.draft.skipped == ["G02Q09 (text display, no answer)"])
-        #expect(result.draft.columnCount == 17)
+        #expect(result.draft.columnCount == 18)
     }
 
     @Test func theMappingNamesEveryAnswerColumnWithItsAnswerCodes() throws {
@@ -65,7 +65,7 @@ struct LimeSurveyDraftTests {
         let columns = lines.filter { $0.hasPrefix("  - column: ") }.map { String($0.dropFirst("  - column: ".count)) }
         #expect(columns == ["\"id\"", "\"submitdate\"", "\"G01Q01[SQ001]\"", "\"G01Q01[SQ002]\"", "\"G01Q01[SQ003]\"", "\"G01Q02\"",
                             "\"G01Q03\"", "\"G02Q04[SQ001]\"", "\"G02Q04[SQ002]\"", "\"G02Q04[SQ003]\"", "\"G02Q04[SQ004]\"",
-                            "\"G02Q04[other]\"", "\"G02Q05[SQ001]\"", "\"G02Q05[SQ002]\"", "\"G02Q06\"", "\"G02Q07\"", "\"G02Q08\""])
+                            "\"G02Q04[other]\"", "\"G02Q05[SQ001]\"", "\"G02Q05[SQ002]\"", "\"G02Q06\"", "\"G02Q07\"", "\"G02Q08\"", "\"G02Q09\""])
         #expect(mapping.contains("""
           - column: "G01Q01[SQ002]"
             item: g01q01_sq002
@@ -80,6 +80,12 @@ struct LimeSurveyDraftTests {
           - column: "G02Q04[other]"
             item: g02q04
             option: "other"
+        """))
+        #expect(mapping.hasSuffix("""
+          - column: "G02Q09"
+            ignore: true
+        # Not drafted as items: G02Q09 (text display, no answer)
+
         """))
         #expect(mapping.contains("""
           - column: "G02Q07"
