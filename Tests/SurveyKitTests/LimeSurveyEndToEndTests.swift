@@ -82,4 +82,16 @@ struct LimeSurveyEndToEndTests {
         #expect(abs(means[0] - 59.0 / 18) < 1e-9)
         #expect(abs(means[1] - 19.0 / 6) < 1e-9)
     }
+
+    @Test func aBrokenStructureFileIsReportedWhereItBreaksAndNothingIsWritten() throws {
+        let directory = try SurveyFixtures.makeTemporaryDirectory()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let text = "<?xml version=\"1.0\"?>\n<document>\n <LimeSurveyDocType>Survey</LimeSurveyDocType>\n <groups>\n</document>\n"
+        try Data(text.utf8).write(to: directory.appendingPathComponent("broken.lss"))
+        let run = try opmodel(["survey", "from-lss", "broken.lss", "--out-dir", "Surveys"], in: directory)
+        #expect(run.status == 65)
+        #expect(run.errors.hasPrefix("broken.lss:5:"))
+        #expect(run.errors.hasSuffix(": error: the file is not well-formed XML (expected a LimeSurvey .lss survey structure)\n"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("Surveys").path))
+    }
 }
