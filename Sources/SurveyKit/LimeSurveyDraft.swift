@@ -204,6 +204,11 @@ private struct DraftBuilder {
         "prefer not to say", "prefer not to answer", "can't say", "cannot say", "not sure", "does not apply",
     ]
 
+    /// An answer option's text, or its code when it has none.
+    static func label(_ option: LimeSurveyStructure.AnswerOption) -> String {
+        option.text.isEmpty ? option.code : option.text
+    }
+
     static func isNoAnswer(_ text: String) -> Bool {
         noAnswerTexts.contains(normalizedKey(text.replacingOccurrences(of: "’", with: "'")))
     }
@@ -250,7 +255,8 @@ private struct DraftBuilder {
                 return []
             }
             let answers = question.answers.filter { $0.scale == 0 }.map { option in
-                (option.code, Self.isNoAnswer(option.text) ? "missing" : String(scale.points.first { $0.label == option.text }?.value ?? 0))
+                (option.code, Self.isNoAnswer(option.text) ? "missing"
+                    : String(scale.points.first { $0.label == Self.label(option) }?.value ?? 0))
             }
             return subItems(question, kind: .agreement(scale: scale.id), answers: answers)
         case "A", "5":
@@ -333,7 +339,7 @@ private struct DraftBuilder {
                 continue
             }
             let id = unique(draftIdentifier(answer.text, fallback: answer.code), in: &optionIDs)
-            options.append(Option(id: id, label: answer.text.isEmpty ? answer.code : answer.text, value: useValues ? answer.assessmentValue : nil))
+            options.append(Option(id: id, label: Self.label(answer), value: useValues ? answer.assessmentValue : nil))
             codes.append((answer.code, id))
         }
         if question.hasOther {
@@ -404,7 +410,7 @@ private struct DraftBuilder {
         guard scored.count >= 2 else { return nil }
         let values = scored.map(\.assessmentValue)
         let useValues = Set(values).count == values.count && values.contains { $0 != 0 }
-        var points = scored.enumerated().map { (value: useValues ? $1.assessmentValue : $0 + 1, label: $1.text.isEmpty ? $1.code : $1.text) }
+        var points = scored.enumerated().map { (value: useValues ? $1.assessmentValue : $0 + 1, label: Self.label($1)) }
         points.sort { $0.value < $1.value }
         let candidate = Scale(id: id, points: points, missing: answers.filter { Self.isNoAnswer($0.text) }.map(\.text),
                               origin: origin + (useValues ? " (assessment values)" : " (in order)"))

@@ -129,4 +129,61 @@ struct LimeSurveyDraftTests {
         }
         #expect(error?.description == "cannot read 'nope.lss' (no such file, or not readable)")
     }
+
+    /// A LimeSurvey 3.x structure: texts in the rows; answer options without assessment values,
+    /// a list with "Other", a numeric question without a range, two arrays on different scales.
+    static let version3 = """
+    <?xml version="1.0" encoding="UTF-8"?>
+    <document>
+     <LimeSurveyDocType>Survey</LimeSurveyDocType>
+     <DBVersion>359</DBVersion>
+     <languages><language>en</language></languages>
+     <answers><rows>
+      <row><qid>1</qid><code>1</code><answer>Never</answer><sortorder>1</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>1</qid><code>2</code><answer>Sometimes</answer><sortorder>2</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>1</qid><code>3</code><answer>Often</answer><sortorder>3</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>1</qid><code>4</code><answer>Always</answer><sortorder>4</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>2</qid><code>Y1</code><answer>No</answer><sortorder>1</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>2</qid><code>Y2</code><answer>Yes</answer><sortorder>2</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>3</qid><code>T1</code><answer>Jira</answer><sortorder>1</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>3</qid><code>T2</code><answer>Trello</answer><sortorder>2</sortorder><assessment_value>0</assessment_value><language>en</language><scale_id>0</scale_id></row>
+     </rows></answers>
+     <groups><rows><row><gid>7</gid><sid>55</sid><group_name>Ways of working</group_name><group_order>0</group_order><language>en</language></row></rows></groups>
+     <questions><rows>
+      <row><qid>1</qid><parent_qid>0</parent_qid><gid>7</gid><type>F</type><title>freq</title><question>How often?</question><other>N</other><question_order>1</question_order><language>en</language></row>
+      <row><qid>2</qid><parent_qid>0</parent_qid><gid>7</gid><type>F</type><title>agreed</title><question>Did it happen?</question><other>N</other><question_order>2</question_order><language>en</language></row>
+      <row><qid>3</qid><parent_qid>0</parent_qid><gid>7</gid><type>L</type><title>tool</title><question>Main tool?</question><other>Y</other><question_order>3</question_order><language>en</language></row>
+      <row><qid>4</qid><parent_qid>0</parent_qid><gid>7</gid><type>N</type><title>size</title><question>Team size?</question><other>N</other><question_order>4</question_order><language>en</language></row>
+     </rows></questions>
+     <subquestions><rows>
+      <row><qid>11</qid><parent_qid>1</parent_qid><gid>7</gid><type>T</type><title>a</title><question>We demo to users.</question><question_order>1</question_order><language>en</language><scale_id>0</scale_id></row>
+      <row><qid>12</qid><parent_qid>2</parent_qid><gid>7</gid><type>T</type><title>b</title><question>We shipped.</question><question_order>1</question_order><language>en</language><scale_id>0</scale_id></row>
+     </rows></subquestions>
+     <surveys><rows><row><sid>55</sid><language>en</language></row></rows></surveys>
+     <surveys_languagesettings><rows><row><surveyls_survey_id>55</surveyls_survey_id><surveyls_language>en</surveyls_language><surveyls_title>Old pulse</surveyls_title></row></rows></surveys_languagesettings>
+    </document>
+    """
+
+    @Test func draftsA3xStructureSplittingAGroupWithTwoScales() throws {
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let path = directory.appendingPathComponent("old.lss").path
+        try Data(Self.version3.utf8).write(to: URL(fileURLWithPath: path))
+        let result = try writeLimeSurveyDraft(lssPath: path, surveyID: nil, headings: .code, surveyPath: nil, mappingPath: nil,
+                                              outputDirectory: directory.path, overwrite: false)
+        let check = try #require(validateSurveyFiles([result.surveyPath]).first)
+        #expect(check.diagnostics.map(\.description) == [])
+        let survey = try #require(check.survey)
+        #expect(survey.id == "old_pulse")
+        // Options in order (no assessment values) give the points 1, 2, …
+        #expect(survey.scale("freq_scale")?.points.map(\.labels) == [["Never"], ["Sometimes"], ["Often"], ["Always"]])
+        #expect(survey.scale("freq_scale").map { ($0.favorable, $0.neutral, $0.unfavorable) } ?? ([], [], []) == ([3, 4], [], [1, 2]))
+        #expect(survey.dimensions.map(\.id) == ["ways_of_working", "ways_of_working_agreed_scale"])
+        #expect(survey.dimensions.map { $0.items.map(\.id) } == [["freq_a", "tool", "size"], ["agreed_b"]])
+        #expect(survey.item("tool")?.kind.options.map(\.id) == ["jira", "trello", "other"])
+        #expect(survey.item("size")?.kind == .numeric(unit: "number", min: 0, max: 1000, integer: false))
+        let mapping = try String(contentsOfFile: result.mappingPath, encoding: .utf8)
+        #expect(mapping.contains("  - column: \"freq[a]\"\n    item: freq_a\n    answers: {\"1\": 1, \"2\": 2, \"3\": 3, \"4\": 4}\n"))
+        #expect(mapping.contains("  - column: \"tool\"\n    item: tool\n    answers: {\"T1\": \"jira\", \"T2\": \"trello\", \"-oth-\": \"other\"}\n"))
+        #expect(mapping.contains("  - column: \"tool[other]\"\n    ignore: true\n"))
+    }
 }
