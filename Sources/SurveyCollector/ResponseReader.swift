@@ -481,6 +481,8 @@ public final class ResponseReader {
 
     /// An option column's cell that says the option was not chosen (see ``notChosenKeys``).
     private static func isNotChosen(_ cell: UnsafeRawBufferPointer) -> Bool {
+        // One byte (`Y`, `N`, `1`, `0`, an `x`) is the common case: decide it without a string.
+        if cell.count == 1 { return cell[0] == UInt8(ascii: "N") || cell[0] == UInt8(ascii: "n") || cell[0] == UInt8(ascii: "0") }
         guard cell.count <= 12 else { return false }
         return notChosenKeys.contains(normalizedKey(String(decoding: cell, as: UTF8.self)))
     }
