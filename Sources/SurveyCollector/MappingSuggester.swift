@@ -26,6 +26,19 @@ public struct MappingSuggestion: Sendable {
         public var method: Method
         /// From 0 to 1: 1 for exact and metadata, 0.95 for normalised, the score for fuzzy.
         public var confidence: Double
+        /// For agreement and choice items: answer texts found in the export's first rows that
+        /// the survey's labels do not read, with what they seem to mean.
+        public var answers: [Answer] = []
+    }
+
+    /// An answer text seen in the export that the survey's labels do not read.
+    public struct Answer: Sendable, Hashable {
+        /// The text as the export writes it.
+        public var text: String
+        /// What it seems to mean; nil when nothing fits.
+        public var value: ExportMapping.AnswerValue?
+        /// How the meaning was found: `code 3`, `fuzzy 0.82`, `no answer`.
+        public var reason: String
     }
 
     /// The format the export was read as.
@@ -60,7 +73,7 @@ public enum MappingSuggester {
         do {
             var reader = try ResponseReader.openReader(url: url, file: file)
             let (layout, _) = ExportLayout.read(&reader, format: format, keepIdentifiers: false)
-            return suggest(layout, survey: survey)
+            return try suggestAnswers(suggest(layout, survey: survey), layout: layout, reader: &reader)
         } catch let error as CSVError {
             throw DiagnosticList([error.diagnostic(file: file)])
         }
@@ -71,7 +84,7 @@ public enum MappingSuggester {
         do {
             var reader = try CSVReader(bytes: XLSXReader.isWorkbook(data) ? XLSXReader.csv(from: data, file: file) : data)
             let (layout, _) = ExportLayout.read(&reader, format: format, keepIdentifiers: false)
-            return suggest(layout, survey: survey)
+            return try suggestAnswers(suggest(layout, survey: survey), layout: layout, reader: &reader)
         } catch let error as CSVError {
             throw DiagnosticList([error.diagnostic(file: file)])
         }
@@ -275,6 +288,101 @@ public enum MappingSuggester {
             }
         }
         return nil
+    }
+
+    // MARK: Answers
+
+    /// Rows read to find answer texts the survey does not know.
+    static let sampledRows = 1000
+    /// Distinct answer texts kept per column.
+    static let distinctAnswers = 40
+
+    /// Texts that mean no answer, whatever the survey.
+    private static let missingWords: Set<String> = [
+        "n/a", "na", "not applicable", "don't know", "dont know", "do not know", "can't say", "cannot say", "no answer",
+        "prefer not to say", "no opinion", "-oth-",
+    ]
+
+    /// Reads the first rows and, per agreement or choice column, the answer texts the item's
+    /// labels do not read, each with a guessed meaning.
+    static func suggestAnswers(_ suggestion: MappingSuggestion, layout: ExportLayout, reader: inout CSVReader) throws -> MappingSuggestion {
+        var suggestion = suggestion
+        let survey = suggestion.survey
+        let answerLayout = AnswerLayout(survey: survey)
+        var decoders: [Int: (entry: Int, decoder: ItemDecoder)] = [:]
+        for (position, entry) in suggestion.entries.enumerated() {
+            guard case .item(let id, nil) = entry.target, let itemIndex = survey.items.firstIndex(where: { $0.id == id }),
+                  let column = layout.displayNames.firstIndex(of: entry.column) else { continue }
+            switch survey.items[itemIndex].kind {
+            case .agreement, .choice:
+                decoders[column] = (position, ItemDecoder(item: survey.items[itemIndex], slot: answerLayout.slots[itemIndex], survey: survey,
+                                                          positionalOptions: layout.positionalOptions))
+            case .multi, .numeric, .text:
+                continue
+            }
+        }
+        guard !decoders.isEmpty else { return suggestion }
+        try ExportLayout.skipHeader(of: layout, in: &reader)
+        var unread: [Int: [String]] = [:]
+        var seen: [Int: Set<String>] = [:]
+        var record = CSVRecord()
+        var scratch = [UInt8](repeating: 0, count: max(1, answerLayout.byteCount))
+        var rows = 0
+        while rows < sampledRows, try reader.nextRecord(into: &record) {
+            rows += 1
+            for column in decoders.keys where column < record.count && !record.isBlank(column) {
+                let text = record.trimmedString(column)
+                guard seen[column, default: []].count < distinctAnswers, seen[column, default: []].insert(text).inserted else { continue }
+                let message = scratch.withUnsafeMutableBytes { answers in
+                    record.withTrimmedField(column) { decoders[column]?.decoder.decode($0, into: answers) }
+                }
+                if message != nil { unread[column, default: []].append(text) }
+            }
+        }
+        for (column, texts) in unread {
+            guard let (position, decoder) = decoders[column] else { continue }
+            suggestion.entries[position].answers = texts.map { guessAnswer($0, item: decoder.item, survey: survey) }
+        }
+        return suggestion
+    }
+
+    /// What an unknown answer text seems to mean: no answer, a label it resembles, or the n-th
+    /// point or option when it is a code such as `A3` or `AO03`.
+    static func guessAnswer(_ text: String, item: Item, survey: Survey) -> MappingSuggestion.Answer {
+        if missingWords.contains(normalizedKey(text)) { return .init(text: text, value: .missing, reason: "no answer") }
+        // Scales say "strongly" where questionnaires say "totally", "completely"…
+        var probe = normalizedKey(text)
+        for word in ["totally", "completely", "fully", "absolutely", "entirely", "very much", "definitely"] where probe.hasPrefix(word + " ") {
+            probe = "strongly" + probe.dropFirst(word.count)
+        }
+        let prepared = Prepared(probe)
+        var choices: [(label: String, names: Names, value: ExportMapping.AnswerValue)] = []
+        switch item.kind {
+        case .agreement(let scaleID):
+            for point in survey.scale(scaleID)?.points ?? [] {
+                choices.append((point.labels.first ?? String(point.value), Names(point.labels), .point(point.value)))
+            }
+        case .choice(let options):
+            for option in options { choices.append((option.label, Names([option.label, option.id] + option.aliases), .option(option.id))) }
+        case .multi, .numeric, .text:
+            break
+        }
+        var best: (score: Double, label: String, value: ExportMapping.AnswerValue)?
+        for choice in choices {
+            if let (score, _) = Self.best(prepared, among: choice.names), score > (best?.score ?? 0) { best = (score, choice.label, choice.value) }
+        }
+        if let best {
+            let score = best.score < 1 ? String(format: ", %.2f", best.score) : ""
+            return .init(text: text, value: best.value, reason: "like '\(best.label)'\(score)")
+        }
+        // A code: letters, then the 1-based position.
+        let digits = text.reversed().prefix { $0.isASCII && $0.isNumber }
+        let letters = text.dropLast(digits.count)
+        if !digits.isEmpty, letters.count <= 3, letters.allSatisfy(\.isLetter), let number = Int(String(digits.reversed())),
+           number >= 1, number <= choices.count {
+            return .init(text: text, value: choices[number - 1].value, reason: "code \(number)")
+        }
+        return .init(text: text, value: nil, reason: "nothing fits")
     }
 
     // MARK: Metadata

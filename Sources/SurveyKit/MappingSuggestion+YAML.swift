@@ -54,6 +54,7 @@ extension MappingSuggestion {
                     lines.append("    option: \(option)\(note)")
                 } else {
                     lines.append("    item: \(id)\(note)")
+                    lines += Self.answerLines(entry.answers)
                 }
             case .attribute(let kind): lines.append("    attribute: \(kind.rawValue)\(note)")
             case .field(let field): lines.append("    field: \(field.rawValue)\(note)")
@@ -68,8 +69,46 @@ extension MappingSuggestion {
             }
         }
         lines.append("# Items no column matched: map them above, or keep them here if the export does not ask them.")
-        lines.append("not_asked: [\(notAsked.joined(separator: ", "))]")
+        var line = "not_asked: ["
+        for (index, id) in notAsked.enumerated() {
+            let piece = id + (index == notAsked.count - 1 ? "" : ",")
+            if line.count + piece.count > 98, !line.hasSuffix("[") {
+                lines.append(line)
+                line = "  "
+            } else if !line.hasSuffix("[") {
+                line += " "
+            }
+            line += piece
+        }
+        lines.append(line + "]")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// An entry's `answers:` block: guessed meanings as entries, texts nothing fits as comments.
+    private static func answerLines(_ answers: [MappingSuggestion.Answer]) -> [String] {
+        guard !answers.isEmpty else { return [] }
+        var lines: [String] = []
+        let guessed = answers.filter { $0.value != nil }
+        if !guessed.isEmpty {
+            lines.append("    answers:  # texts in the export that the survey's labels do not read; check each")
+        }
+        for answer in answers {
+            let value: String
+            switch answer.value {
+            case .point(let point): value = String(point)
+            case .option(let id): value = id
+            case .missing: value = "missing"
+            case nil:
+                lines.append("      # \(quoted(answer.text)): ?  # seen in the export; \(answer.reason)")
+                continue
+            }
+            lines.append("      \(quoted(answer.text)): \(value)  # \(answer.reason)")
+        }
+        if guessed.isEmpty {
+            // Comments alone under `answers:` would leave it empty, which the loader refuses.
+            lines = ["    # answers seen in the export that no label reads:"] + lines
+        }
+        return lines
     }
 
     /// A YAML double-quoted scalar.

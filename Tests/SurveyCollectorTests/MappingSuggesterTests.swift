@@ -85,6 +85,45 @@ struct MappingSuggesterTests {
         #expect(suggestion.unmapped == ["Which trainings have you had? - Other (please specify)"])
     }
 
+    @Test func findsAnswerTextsTheLabelsDoNotReadAndGuessesThem() throws {
+        let csv = """
+            response_id,I can name the metric my team is moving.,When did you last talk to a customer?,Which training did you have?
+            1,A4,Never,Certification
+            2,Totally agree,A2,None
+            3,Agree,This week,Certification
+            4,Can't say,Last week,
+            5,Somewhat disagree,Zzz,
+            6,A4,Never,
+
+            """
+        let suggestion = try MappingSuggester.suggest(file: "e.csv", data: Data(csv.utf8), survey: SurveyFixtures.minimal())
+        func answers(_ id: String) -> [String] {
+            let entry = suggestion.entries.first { $0.target == .item(id: id, option: nil) }
+            return (entry?.answers ?? []).map { answer in
+                let value = switch answer.value {
+                case .point(let point)?: String(point)
+                case .option(let option)?: option
+                case .missing?: "missing"
+                case nil: "?"
+                }
+                return "\(answer.text) -> \(value) (\(answer.reason))"
+            }
+        }
+        #expect(answers("metric") == [
+            "A4 -> 4 (code 4)",
+            "Totally agree -> 5 (like 'Strongly agree')",
+            "Can't say -> missing (no answer)",
+            "Somewhat disagree -> 2 (like 'Disagree', 0.77)",
+        ])
+        #expect(answers("contact") == [
+            "A2 -> quarter (code 2)",
+            "Last week -> week (like 'This week', 0.77)",
+            "Zzz -> ? (nothing fits)",
+        ])
+        // Multi items are left to their option labels.
+        #expect(answers("training") == [])
+    }
+
     @Test(arguments: [
         ("Q3. The goal is clear", "the goal is  clear"),
         ("<b>The goal</b> is clear", "The goal is clear"),

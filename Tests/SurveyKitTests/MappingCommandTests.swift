@@ -67,7 +67,7 @@ struct MappingCommandTests {
         let csv = """
             id,submitdate,Division,Role,Q1. I can name the metric my team is moving,2 - This quarter my team was handed features with no problem stated,<p>When did you <b>last</b> talk to a customer?</p>,Which training did you have? [Certification],Which training did you have? [Customer research],Hours a week spent in recurring meetings,Anything else to add?
             1,2026-02-10 09:00:00,Retail,Engineer,Agree,Disagree,This week,Y,,5,
-            2,2026-02-11 09:00:00,Retail,PO,Strongly agree,Agree,Never,,Y,8,More time with customers
+            2,2026-02-11 09:00:00,Retail,PO,Totally agree,Agree,Never,,Y,8,More time with customers
 
             """
         try Data(csv.utf8).write(to: directory.appendingPathComponent("lime.csv"))
@@ -82,6 +82,11 @@ struct MappingCommandTests {
         #expect(yaml.contains("""
               - column: "<p>When did you <b>last</b> talk to a customer?</p>"
                 item: contact  # normalised 0.95
+            """))
+        #expect(yaml.contains("""
+                item: metric  # normalised 0.95
+                answers:  # texts in the export that the survey's labels do not read; check each
+                  "Totally agree": 5  # like 'Strongly agree'
             """))
         let checked = try Self.run(["mapping", "validate", "lime.yaml"], in: directory)
         #expect(checked.output == "lime.yaml: ok: 11 columns for pilot@1, 1 item not asked\n")
