@@ -149,20 +149,23 @@ public enum MappingSuggester {
         }
         var entries: [MappingSuggestion.Entry] = []
         var unmapped: [String] = []
+        var mapped = Set<Int>()
+        // A mapping names a column by its heading: a repeated heading can be listed once only.
+        var named = Set<String>()
         for column in layout.columns.indices {
             let name = column < layout.displayNames.count ? layout.displayNames[column] : ""
             if let entry = fixed[column] {
-                entries.append(entry)
-            } else if let match = byColumn[column] {
+                if named.insert(name).inserted { entries.append(entry) }
+            } else if let match = byColumn[column], named.insert(name).inserted {
                 let item = items[match.item]
                 let option = match.option.map { item.kind.options[$0].id }
                 entries.append(.init(column: name, target: .item(id: item.id, option: option), method: match.method,
                                      confidence: (match.score * 100).rounded() / 100))
-            } else if questions.contains(column), !name.isEmpty {
+                mapped.insert(match.item)
+            } else if questions.contains(column), !name.isEmpty, !unmapped.contains(name) {
                 unmapped.append(name)
             }
         }
-        let mapped = wholeItems.union(optionItems.keys)
         let notAsked = items.indices.filter { !mapped.contains($0) }.map { items[$0].id }
         return MappingSuggestion(format: layout.format, survey: survey, entries: entries, unmapped: unmapped, notAsked: notAsked)
     }

@@ -66,6 +66,16 @@ struct MappingSuggesterTests {
         #expect(suggestion.unmapped == ["Can you name the metric your team moves?"])
     }
 
+    @Test func aRepeatedHeadingIsListedOnce() throws {
+        let suggestion = try Self.suggest(["response_id", "Anything else?", "Anything else?", "Hours a week in recurring meetings"])
+        #expect(suggestion.entries.map(Self.describe) == [
+            "response_id -> field response_id metadata 1.00",
+            "Anything else? -> remarks exact 1.00",
+            "Hours a week in recurring meetings -> meetings exact 1.00",
+        ])
+        #expect(suggestion.unmapped == ["Anything else?"])
+    }
+
     @Test func spreadOptionsOfAPlatformMapOneByOne() throws {
         // SurveyMonkey: the question over its first column, option labels in row 2.
         let csv = """

@@ -97,4 +97,23 @@ struct MappingCommandTests {
         #expect(again.status == 73)
         #expect(again.errors == "error: 'lime.yaml' exists (give --force to overwrite it)\n")
     }
+
+    @Test func theImportPrintsWordingDrift() throws {
+        let directory = try Self.makeProject()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        try Data(SurveyFixtures.pilotMappingYAML.utf8).write(to: directory.appendingPathComponent("q1.yaml"))
+        let first = try Self.run(["import", "export.csv", "--mapping", "q1.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(first.status == 0, "\(first.errors)")
+        let reworded = SurveyFixtures.pilotMappingYAML.replacingOccurrences(of: "\"Metric?\"", with: "\"Which metric do you move?\"")
+        try Data(reworded.utf8).write(to: directory.appendingPathComponent("q2.yaml"))
+        let csv = MappedCSV.file(MappedCSV.rows).replacingOccurrences(of: "Metric?", with: "Which metric do you move?")
+            .replacingOccurrences(of: "2026-02-1", with: "2026-05-1")
+        try Data(csv.utf8).write(to: directory.appendingPathComponent("q2.csv"))
+        let second = try Self.run(["import", "q2.csv", "--mapping", "q2.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(second.status == 0, "\(second.errors)")
+        #expect(second.errors.split(separator: "\n").contains("""
+            q2.csv:1:32: warning: item 'metric' is worded differently from wave 2026-Q1: was "Metric?", now "Which metric do you move?"; \
+            if it means the same, list it under carry_over in the survey's next version, otherwise give it a new item id
+            """))
+    }
 }
