@@ -123,7 +123,7 @@ public final class ResponseReader {
     private let finishedColumn: Int?
     private let personalColumns: [Int]
     /// Multi items spread over one column per option: the item, its slot and (column, option) pairs.
-    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int)])]
+    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], ownWords: [Set<String>], columns: [(column: Int, option: Int)])]
     private var reportedEnd = false
 
     /// Reads an export held in memory and maps its header to the survey.
@@ -221,7 +221,10 @@ public final class ResponseReader {
             }
         }
         spreads = spreadColumns.keys.sorted().map { itemIndex in
-            (itemIndex, answerLayout.slots[itemIndex].offset, items[itemIndex].kind.options.map(\.exclusive), spreadColumns[itemIndex] ?? [])
+            let options = items[itemIndex].kind.options
+            // An option itself called "No" is ticked by its own name, though "No" elsewhere unticks.
+            let ownWords = options.map { option in Set(([option.label, option.id] + option.aliases).map(normalizedKey).filter(Self.untickedWords.contains)) }
+            return (itemIndex, answerLayout.slots[itemIndex].offset, options.map(\.exclusive), ownWords, spreadColumns[itemIndex] ?? [])
         }
         var applicability: [Role: [Bool]] = [:]
         for role in Role.allCases { applicability[role] = items.map { $0.applies(to: role) } }
@@ -409,7 +412,7 @@ public final class ResponseReader {
                 var chosen = 0
                 var exclusive: Int?
                 for (columnIndex, option) in spread.columns where !record.isBlank(columnIndex) {
-                    if record.withTrimmedField(columnIndex, Self.isNotChosen) { continue }
+                    if record.withTrimmedField(columnIndex, { Self.isNotChosen($0, except: spread.ownWords[option]) }) { continue }
                     answers[spread.offset] = 1
                     answers[spread.offset + 1 + option / 8] |= 1 << UInt8(option % 8)
                     chosen += 1
@@ -450,10 +453,13 @@ public final class ResponseReader {
     }
 
     /// An option column's cell that says the option was not chosen: N, No, 0, false, Not selected.
-    private static func isNotChosen(_ cell: UnsafeRawBufferPointer) -> Bool {
+    private static func isNotChosen(_ cell: UnsafeRawBufferPointer, except ownWords: Set<String>) -> Bool {
         guard cell.count <= 12 else { return false }
-        return ["n", "no", "0", "false", "not selected"].contains(String(decoding: cell, as: UTF8.self).lowercased())
+        let word = String(decoding: cell, as: UTF8.self).lowercased()
+        return untickedWords.contains(word) && !ownWords.contains(word)
     }
+
+    private static let untickedWords: Set<String> = ["n", "no", "0", "false", "not selected"]
 
     /// Qualtrics writes `0` / `1`, or `False` / `True` in choice-text exports.
     private static func isUnfinished(_ cell: UnsafeRawBufferPointer) -> Bool {
