@@ -110,8 +110,8 @@ public final class ResponseReader {
     private var decoders: [(column: Int, decoder: ItemDecoder)]
     private let applicability: [Role: [Bool]]
     private let columns: ColumnMapping
-    /// A mapping file's attribute values, by column (normalised export text → value stored).
-    private let renames: [Int: [String: String]]
+    /// A mapping file's attribute values, per column (normalised export text → value stored).
+    private let renames: [[String: String]?]
     private let parser: TimestampParser
     private let roleLookup: [String: Role]
     private var occurrences: [Int64: Int32] = [:]
@@ -179,7 +179,7 @@ public final class ResponseReader {
         let columns = ColumnMapping(columns: exportLayout.columns, displayNames: exportLayout.displayNames, survey: survey,
                                     file: file, headerLine: reader.headerRecord, mapping: settings.mapping)
         self.columns = columns
-        renames = columns.renames
+        renames = columns.roles.indices.map { columns.renames[$0] }
         itemWordings = Self.wordings(columns.roles, layout: exportLayout, survey: survey, file: file, headerLine: reader.headerRecord)
         var problems = columns.diagnostics.filter { $0.severity == .error }
         warnings = columns.diagnostics.filter { $0.severity != .error }
@@ -448,13 +448,14 @@ public final class ResponseReader {
     /// An attribute cell, trimmed, as the mapping file renames it.
     private func attribute(_ column: Int) -> String {
         let text = record.trimmedString(column)
-        guard let values = renames[column] else { return text }
+        guard column < renames.count, let values = renames[column] else { return text }
         return values[key(text)] ?? text
     }
 
     /// An option column's cell that says the option was not chosen: N, No, 0, false, Not selected.
     private static func isNotChosen(_ cell: UnsafeRawBufferPointer, except ownWords: Set<String>) -> Bool {
-        guard cell.count <= 12 else { return false }
+        // Most ticks are an option's label or "Y": decide those without making a string.
+        guard cell.count <= 12, let first = cell.first, "nN0fF".utf8.contains(first) else { return false }
         let word = String(decoding: cell, as: UTF8.self).lowercased()
         return untickedWords.contains(word) && !ownWords.contains(word)
     }
