@@ -1,6 +1,7 @@
 import Foundation
 import SurveyCollector
 import SurveyCore
+import SurveyDefinition
 
 /// A drafted mapping for `opmodel mapping suggest`.
 public typealias MappingSuggestion = SurveyCollector.MappingSuggestion
@@ -27,113 +28,42 @@ public func suggestMapping(for file: String, survey: Survey, format: String = "a
 
 extension MappingSuggestion {
     /// The draft as a mapping file that `opmodel import --mapping` accepts, with each entry's
-    /// method and confidence as a comment and unmatched columns as commented-out entries.
+    /// method and confidence as a comment, guessed answers with why, and unmatched columns as
+    /// commented-out entries.
     ///
     /// - Parameter export: The export's name, for the header comment.
     public func yaml(export: String) -> String {
-        var lines = [
-            "# opmodel mapping: \(Self.comment(export)) -> \(survey.reference)",
-            "# Drafted by 'opmodel mapping suggest': check every entry (above all the fuzzy ones),",
-            "# then import with 'opmodel import EXPORT --mapping THIS_FILE'. See Surveys/MAPPINGS.md.",
-            "mapping: 1",
-            "survey: \(survey.id)",
-            "survey_version: \(survey.version)",
-            "format: \(format.rawValue)",
-            "columns:",
+        var columns: [ExportMapping.Column] = []
+        var comments = MappingComments()
+        comments.header = [
+            "opmodel mapping: \(export) -> \(survey.reference)",
+            "Drafted by 'opmodel mapping suggest': check every entry (above all the fuzzy ones),",
+            "then import with 'opmodel import EXPORT --mapping THIS_FILE'. See Surveys/MAPPINGS.md.",
         ]
+        if entries.contains(where: { !$0.answers.isEmpty }) {
+            comments.header.append("The answers listed are texts in the export that the survey's labels do not read: check each.")
+        }
         for entry in entries {
-            lines.append("  - column: \(Self.quoted(entry.column))")
-            let note = switch entry.method {
-            case .exact, .metadata: "  # \(entry.method.rawValue)"
-            case .normalised, .fuzzy: "  # \(entry.method.rawValue) \(String(format: "%.2f", entry.confidence))"
+            let index = columns.count
+            comments.columns[index] = switch entry.method {
+            case .exact, .metadata: entry.method.rawValue
+            case .normalised, .fuzzy: "\(entry.method.rawValue) \(String(format: "%.2f", entry.confidence))"
             }
-            switch entry.target {
-            case .item(let id, let option):
-                if let option {
-                    lines.append("    item: \(id)")
-                    lines.append("    option: \(option)\(note)")
+            var column = ExportMapping.Column(header: entry.column, target: entry.target)
+            for answer in entry.answers {
+                if let value = answer.value {
+                    column.answers.append(ExportMapping.Answer(text: answer.text, value: value))
+                    comments.answers[index, default: [:]][answer.text] = answer.reason
                 } else {
-                    lines.append("    item: \(id)\(note)")
-                    lines += Self.answerLines(entry.answers)
-                }
-            case .attribute(let kind): lines.append("    attribute: \(kind.rawValue)\(note)")
-            case .field(let field): lines.append("    field: \(field.rawValue)\(note)")
-            case .ignore: lines.append("    ignore: true")
-            }
-        }
-        if !unmapped.isEmpty {
-            lines.append("  # Columns that match no item (unlisted columns are ignored with a warning):")
-            for column in unmapped {
-                lines.append("  # - column: \(Self.quoted(column))")
-                lines.append("  #   item: ?")
-            }
-        }
-        lines.append("# Items no column matched: map them above, or keep them here if the export does not ask them.")
-        var line = "not_asked: ["
-        for (index, id) in notAsked.enumerated() {
-            let piece = id + (index == notAsked.count - 1 ? "" : ",")
-            if line.count + piece.count > 98, !line.hasSuffix("[") {
-                lines.append(line)
-                line = "  "
-            } else if !line.hasSuffix("[") {
-                line += " "
-            }
-            line += piece
-        }
-        lines.append(line + "]")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// An entry's `answers:` block: guessed meanings as entries, texts nothing fits as comments.
-    private static func answerLines(_ answers: [MappingSuggestion.Answer]) -> [String] {
-        guard !answers.isEmpty else { return [] }
-        var lines: [String] = []
-        let guessed = answers.filter { $0.value != nil }
-        if !guessed.isEmpty {
-            lines.append("    answers:  # texts in the export that the survey's labels do not read; check each")
-        }
-        for answer in answers {
-            let value: String
-            switch answer.value {
-            case .point(let point): value = String(point)
-            case .option(let id): value = id
-            case .missing: value = "missing"
-            case nil:
-                lines.append("      # \(quoted(answer.text)): ?  # seen in the export; \(answer.reason)")
-                continue
-            }
-            lines.append("      \(quoted(answer.text)): \(value)  # \(answer.reason)")
-        }
-        if guessed.isEmpty {
-            // Comments alone under `answers:` would leave it empty, which the loader refuses.
-            lines = ["    # answers seen in the export that no label reads:"] + lines
-        }
-        return lines
-    }
-
-    /// A YAML double-quoted scalar.
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    result += String(format: "\\x%02X", scalar.value)
-                } else {
-                    result.unicodeScalars.append(scalar)
+                    comments.unmappedAnswers[index, default: []].append((answer.text, "seen in the export; \(answer.reason)"))
                 }
             }
+            columns.append(column)
         }
-        return result + "\""
-    }
-
-    /// Text safe inside a one-line comment.
-    private static func comment(_ text: String) -> String {
-        text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        comments.unmappedColumns = ("Columns that match no item (unlisted columns are ignored with a warning):", unmapped)
+        comments.notAsked = "Items no column matched: map them above, or keep them here if the export does not ask them."
+        let mapping = ExportMapping(file: "", surveyID: survey.id, surveyVersion: survey.version, format: format.rawValue,
+                                    columns: columns, notAsked: notAsked)
+        return mappingYAML(mapping, comments: comments)
     }
 }

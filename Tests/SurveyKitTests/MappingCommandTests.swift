@@ -85,7 +85,7 @@ struct MappingCommandTests {
             """))
         #expect(yaml.contains("""
                 item: metric  # normalised 0.95
-                answers:  # texts in the export that the survey's labels do not read; check each
+                answers:
                   "Totally agree": 5  # like 'Strongly agree'
             """))
         let checked = try Self.run(["mapping", "validate", "lime.yaml"], in: directory)
