@@ -66,6 +66,33 @@ struct ExportLayout {
         return layout
     }
 
+    /// The layout of the file `reader` is at the start of, read as `format` or as detected.
+    ///
+    /// Looks at the header and the two rows after it without consuming them.
+    static func read(_ reader: inout CSVReader, format: ExportFormat?, keepIdentifiers: Bool) -> (ExportLayout, ExportFormat.Detection) {
+        var firstRows = [reader.header]
+        var peek = reader
+        var peekRecord = CSVRecord()
+        while firstRows.count < 3, (try? peek.nextRecord(into: &peekRecord)) == true { firstRows.append(peekRecord.strings()) }
+        let detection = ExportFormat.detect(firstRows)
+        let format = format ?? detection.format
+        // SurveyMonkey leaves the header blank over a last "Other" column, which the CSV reader
+        // takes for a trailing delimiter: the second header row gives the true width.
+        if format == .surveyMonkey, reader.headerHasTrailingDelimiter, firstRows.count > 1, firstRows[1].count > firstRows[0].count {
+            firstRows[0] += Array(repeating: "", count: firstRows[1].count - firstRows[0].count)
+            reader.scanner.expectedCount = firstRows[0].count
+        }
+        return (make(format, rows: firstRows, keepIdentifiers: keepIdentifiers), detection)
+    }
+
+    /// Moves `reader` past the header rows after the first.
+    static func skipHeader(of layout: ExportLayout, in reader: inout CSVReader) throws {
+        var record = CSVRecord()
+        for _ in 1..<layout.headerRows {
+            guard try reader.nextRecord(into: &record) else { break }
+        }
+    }
+
     /// Header names (normalised) that carry personal data on any platform.
     static let personalNames: Set<String> = [
         "email", "e-mail", "email address", "e-mail address", "emailaddress", "respondent email",

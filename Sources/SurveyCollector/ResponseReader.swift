@@ -110,8 +110,8 @@ public final class ResponseReader {
     private var decoders: [(column: Int, decoder: ItemDecoder)]
     private let applicability: [Role: [Bool]]
     private let columns: ColumnMapping
-    /// A mapping file's attribute values, by column (normalised export text → value stored).
-    private let renames: [Int: [String: String]]
+    /// A mapping file's attribute values, per column (normalised export text → value stored).
+    private let renames: [[String: String]?]
     private let parser: TimestampParser
     private let roleLookup: [String: Role]
     private var occurrences: [Int64: Int32] = [:]
@@ -143,16 +143,18 @@ public final class ResponseReader {
     /// Opens an export file, mapped into memory and read as a stream.
     public convenience init(file: String, url: URL, survey: Survey, settings: ImportSettings) throws {
         do {
-            let reader: CSVReader
-            if XLSXReader.isWorkbook(at: url) {
-                reader = try CSVReader(bytes: XLSXReader.csv(from: Data(contentsOf: url), file: file))
-            } else {
-                reader = try CSVReader(contentsOf: url)
-            }
-            try self.init(file: file, reader: reader, survey: survey, settings: settings)
+            try self.init(file: file, reader: Self.openReader(url: url, file: file), survey: survey, settings: settings)
         } catch let error as CSVError {
             throw DiagnosticList([error.diagnostic(file: file)])
         }
+    }
+
+    /// A CSV reader over an export file; a workbook is converted to CSV in memory first.
+    static func openReader(url: URL, file: String) throws -> CSVReader {
+        if XLSXReader.isWorkbook(at: url) {
+            return try CSVReader(bytes: XLSXReader.csv(from: Data(contentsOf: url), file: file))
+        }
+        return try CSVReader(contentsOf: url)
     }
 
     private init(file: String, reader: CSVReader, survey: Survey, settings: ImportSettings) throws {
@@ -161,20 +163,8 @@ public final class ResponseReader {
         self.settings = settings
         var reader = reader
         encoding = reader.detectedEncoding
-        // The header and the two rows after it decide the platform and its logical header.
-        var firstRows = [reader.header]
-        var peek = reader
-        var peekRecord = CSVRecord()
-        while firstRows.count < 3, (try? peek.nextRecord(into: &peekRecord)) == true { firstRows.append(peekRecord.strings()) }
-        let detection = ExportFormat.detect(firstRows)
-        let format = settings.format ?? detection.format
-        // SurveyMonkey leaves the header blank over a last "Other" column, which the CSV reader
-        // takes for a trailing delimiter: the second header row gives the true width.
-        if format == .surveyMonkey, reader.headerHasTrailingDelimiter, firstRows.count > 1, firstRows[1].count > firstRows[0].count {
-            firstRows[0] += Array(repeating: "", count: firstRows[1].count - firstRows[0].count)
-            reader.scanner.expectedCount = firstRows[0].count
-        }
-        let exportLayout = ExportLayout.make(format, rows: firstRows, keepIdentifiers: settings.keepIdentifiers)
+        let (exportLayout, detection) = ExportLayout.read(&reader, format: settings.format, keepIdentifiers: settings.keepIdentifiers)
+        let format = exportLayout.format
         detectedFormat = format
         if settings.format == nil {
             if format != .generic {
@@ -183,10 +173,7 @@ public final class ResponseReader {
                 notes.append("not recognised as a platform export, read as the generic format; closest: \(closest) (has \(detection.matched.map { "'\($0)'" }.joined(separator: ", "))); give --format \(closest.rawValue) if it is one")
             }
         }
-        var skipRecord = CSVRecord()
-        for _ in 1..<exportLayout.headerRows {
-            guard try reader.nextRecord(into: &skipRecord) else { break }
-        }
+        try ExportLayout.skipHeader(of: exportLayout, in: &reader)
         self.reader = reader
         header = exportLayout.displayNames
         let answerLayout = AnswerLayout(survey: survey)
@@ -194,7 +181,7 @@ public final class ResponseReader {
         let columns = ColumnMapping(columns: exportLayout.columns, displayNames: exportLayout.displayNames, survey: survey,
                                     file: file, headerLine: reader.headerRecord, mapping: settings.mapping)
         self.columns = columns
-        renames = columns.renames
+        renames = columns.roles.indices.map { columns.renames[$0] }
         itemWordings = Self.wordings(columns.roles, layout: exportLayout, survey: survey, file: file, headerLine: reader.headerRecord)
         var problems = columns.diagnostics.filter { $0.severity == .error }
         warnings = columns.diagnostics.filter { $0.severity != .error }
@@ -471,7 +458,7 @@ public final class ResponseReader {
     /// An attribute cell, trimmed, as the mapping file renames it.
     private func attribute(_ column: Int) -> String {
         let text = record.trimmedString(column)
-        guard let values = renames[column] else { return text }
+        guard column < renames.count, let values = renames[column] else { return text }
         return values[key(text)] ?? text
     }
 
@@ -486,6 +473,8 @@ public final class ResponseReader {
         guard cell.count <= 12 else { return false }
         return notChosenKeys.contains(normalizedKey(String(decoding: cell, as: UTF8.self)))
     }
+
+    private static let untickedWords: Set<String> = ["n", "no", "0", "false", "not selected"]
 
     /// Qualtrics writes `0` / `1`, or `False` / `True` in choice-text exports.
     private static func isUnfinished(_ cell: UnsafeRawBufferPointer) -> Bool {

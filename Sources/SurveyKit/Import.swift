@@ -90,11 +90,14 @@ public struct WordingChange: Sendable, Hashable {
                    at: location)
     }
 
-    /// The items whose wording differs beyond case, spacing, HTML and numbering.
-    static func changes(_ wordings: [ItemWording], since previous: StoredWording?) -> [WordingChange] {
+    /// The items whose wording differs beyond case, spacing, HTML and numbering, except those
+    /// a newer survey version than the earlier wave's already declares under `carry_over`.
+    static func changes(_ wordings: [ItemWording], since previous: StoredWording?, survey: Survey) -> [WordingChange] {
         guard let previous else { return [] }
+        let declared = previous.surveyVersion < survey.version ? Set(survey.carryOver) : []
         return wordings.compactMap { wording in
-            guard let old = previous.texts[wording.item], HeaderText.wordingKey(old) != HeaderText.wordingKey(wording.text) else { return nil }
+            guard !declared.contains(wording.item), let old = previous.texts[wording.item],
+                  HeaderText.wordingKey(old) != HeaderText.wordingKey(wording.text) else { return nil }
             return WordingChange(item: wording.item, previousWave: previous.wave, previousText: old, text: wording.text, location: wording.location)
         }
     }
@@ -220,7 +223,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         } catch let error as StoreError {
             throw ImportFailure(code: .store, description: error.message)
         }
-        let changes = WordingChange.changes(reader.itemWordings, since: batch.previousWording)
+        let changes = WordingChange.changes(reader.itemWordings, since: batch.previousWording, survey: request.survey)
         note(changes.map(\.diagnostic))
         results.append(FileImportResult(file: file, totals: totals, batchID: batch.batchID, waves: batch.waves, diagnostics: diagnostics,
                                         omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started),

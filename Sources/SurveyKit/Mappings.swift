@@ -17,15 +17,33 @@ extension SurveyCatalog {
     /// - Parameter path: The file, shown in diagnostics as given.
     /// - Throws: ``DiagnosticList`` with every mistake in the file, at its line and column.
     public func loadMapping(path: String) throws -> LoadedMapping {
-        let surveys = entries.map(\.survey)
-        let mapping = try SurveyDefinition.loadMapping(path: path, surveys: surveys)
+        try checked(SurveyDefinition.loadMapping(path: path, surveys: entries.map(\.survey)))
+    }
+
+    /// Reads a mapping given as text (an upload) and checks it against the catalog's surveys.
+    ///
+    /// - Parameters:
+    ///   - yaml: The mapping file's contents.
+    ///   - file: The name shown in diagnostics.
+    /// - Throws: ``DiagnosticList`` with every mistake in the text, at its line and column.
+    public func loadMapping(yaml: String, file: String) throws -> LoadedMapping {
+        guard yaml.utf8.count <= maximumDefinitionSize else {
+            throw DiagnosticList([Diagnostic(.error, "mapping is \(yaml.utf8.count) bytes, over the \(maximumDefinitionSize)-byte limit",
+                                             at: SourceLocation(file: file, line: 1, column: 1))])
+        }
+        return try checked(SurveyDefinition.loadMapping(yaml: yaml, file: file, surveys: entries.map(\.survey)))
+    }
+
+    /// Checks what only the collector knows (the export format) and finds the survey.
+    private func checked(_ mapping: ExportMapping) throws -> LoadedMapping {
         if let format = mapping.format, ExportFormat(rawValue: format) == nil {
             let names = ["auto"] + ExportFormat.allCases.map(\.rawValue)
             throw DiagnosticList([Diagnostic(.error, "unknown format '\(format)' (expected one of \(names.joined(separator: ", ")))",
                                              at: mapping.formatLocation)])
         }
-        guard let survey = surveys.first(where: { $0.id == mapping.surveyID && $0.version == mapping.surveyVersion }) else {
-            throw DiagnosticList([Diagnostic(.error, "unknown survey '\(mapping.surveyReference)'", at: SourceLocation(file: path, line: 1, column: 1))])
+        guard let survey = entries.map(\.survey).first(where: { $0.id == mapping.surveyID && $0.version == mapping.surveyVersion }) else {
+            throw DiagnosticList([Diagnostic(.error, "unknown survey '\(mapping.surveyReference)'",
+                                             at: SourceLocation(file: mapping.file, line: 1, column: 1))])
         }
         return LoadedMapping(mapping: mapping, survey: survey)
     }

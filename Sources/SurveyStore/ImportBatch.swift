@@ -34,6 +34,8 @@ public struct BatchDescription: Sendable {
 public struct StoredWording: Sendable, Equatable {
     /// The wave it was imported for (the latest, when the batch held several).
     public var wave: String
+    /// The survey version the batch was read with.
+    public var surveyVersion: Int
     /// Item id → header text.
     public var texts: [String: String]
 }
@@ -142,7 +144,7 @@ extension OpModelStore {
         }
         guard let current = waves.compactMap({ order[$0] }).min(by: <) else { return nil }
         var sql = """
-            SELECT b.id, b.waves FROM importBatch b JOIN surveyVersion s ON s.id = b.surveyVersionId
+            SELECT b.id, b.waves, s.version FROM importBatch b JOIN surveyVersion s ON s.id = b.surveyVersionId
             WHERE s.surveyId = ? AND b.id <> ? AND EXISTS (SELECT 1 FROM itemWording w WHERE w.batchId = b.id)
             """
         var arguments: StatementArguments = [surveyID, batchID]
@@ -150,19 +152,19 @@ extension OpModelStore {
             sql += " AND EXISTS (SELECT 1 FROM response r WHERE r.batchId = b.id AND r.organisationId = ?)"
             arguments += [organisation]
         }
-        var best: (key: (Int64, String), batch: Int64)?
+        var best: (key: (Int64, String), batch: Int64, version: Int)?
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
             let labels = (row["waves"] as String).split(separator: ",").map(String.init)
             guard let latest = labels.compactMap({ order[$0] }).max(by: <), latest < current else { continue }
             let id: Int64 = row["id"]
-            if best.map({ latest > $0.key || (latest == $0.key && id > $0.batch) }) ?? true { best = (latest, id) }
+            if best.map({ latest > $0.key || (latest == $0.key && id > $0.batch) }) ?? true { best = (latest, id, row["version"]) }
         }
         guard let best else { return nil }
         var texts: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT itemId, headerText FROM itemWording WHERE batchId = ?", arguments: [best.batch]) {
             texts[row["itemId"]] = row["headerText"]
         }
-        return StoredWording(wave: best.key.1, texts: texts)
+        return StoredWording(wave: best.key.1, surveyVersion: best.version, texts: texts)
     }
 
     static func timestamp() -> String {

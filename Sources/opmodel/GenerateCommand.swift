@@ -37,13 +37,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let definition: Survey
-        do {
-            definition = try catalogOptions.catalog().survey(survey)
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.noInput
-        }
+        let definition = try catalogOptions.survey(survey)
         let quarters = waves.split(separator: ",").compactMap { Quarter(String($0).trimmingCharacters(in: .whitespaces)) }
         let options = ExportOptions(responses: responses, organisations: organisations, waves: quarters, seed: seed,
                                     header: header.style)

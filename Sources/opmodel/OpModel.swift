@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyCore
 import SurveyKit
 
 @main
@@ -9,7 +10,7 @@ struct OpModel: ParsableCommand {
         abstract: "Measure how mature an organisation's product operating model is, quarter by quarter.",
         discussion: "Start with 'opmodel demo'. Survey definitions live in Surveys/ (or --surveys DIR).",
         version: OpModelVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, ReportCommand.self, BatchCommand.self, ImportsCommand.self, WavesCommand.self, UnitsCommand.self, HeadcountCommand.self, CompareCommand.self, TrendCommand.self, SurveyCommand.self, GenerateCommand.self])
+        subcommands: [DemoCommand.self, ImportCommand.self, ReportCommand.self, BatchCommand.self, ImportsCommand.self, WavesCommand.self, UnitsCommand.self, HeadcountCommand.self, CompareCommand.self, TrendCommand.self, SurveyCommand.self, MappingCommand.self, GenerateCommand.self])
 }
 
 /// Options shared by commands that read survey definitions.
@@ -19,6 +20,16 @@ struct CatalogOptions: ParsableArguments {
 
     func catalog() -> SurveyCatalog {
         SurveyCatalog(directory: directory ?? SurveyCatalog.defaultDirectory)
+    }
+
+    /// The survey a reference names; otherwise prints why and exits with 66.
+    func survey(_ reference: String) throws -> Survey {
+        do {
+            return try catalog().survey(reference)
+        } catch {
+            printError("error: \(error)")
+            throw ExitStatus.noInput
+        }
     }
 }
 

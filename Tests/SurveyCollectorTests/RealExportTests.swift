@@ -182,3 +182,66 @@ struct RealExportTests {
         #expect(legacy.responses.map(\.responseKey) == ["R_2YPOQ602ER1jkf1"])
     }
 }
+
+/// `opmodel mapping suggest` on the genuine exports: with the definitions written for them, and
+/// with those definitions reworded as a user's own questionnaire would word them.
+struct RealExportSuggestionTests {
+    enum Wording: String, CaseIterable, Sendable {
+        /// The definitions as written.
+        case asWritten
+        /// Numbered, without punctuation, aliases dropped: `Q3 do you ever gamble`.
+        case numbered
+        /// A word fewer or more: `you ever smoke cigarettes?`, `Gender (optional)`.
+        case reworded
+    }
+
+    static func reword(_ survey: Survey, _ wording: Wording) -> Survey {
+        var survey = survey
+        var number = 0
+        for d in survey.dimensions.indices {
+            for i in survey.dimensions[d].items.indices {
+                number += 1
+                var item = survey.dimensions[d].items[i]
+                let words = item.text.split(separator: " ")
+                switch wording {
+                case .asWritten: continue
+                case .numbered:
+                    item.text = "Q\(number). " + item.text.filter { !$0.isPunctuation || $0 == "'" }
+                case .reworded:
+                    item.text = words.count >= 5 ? words.dropFirst().joined(separator: " ") : item.text + " (optional)"
+                }
+                item.aliases = []
+                survey.dimensions[d].items[i] = item
+            }
+        }
+        return survey
+    }
+
+    @Test(.enabled(if: RealExportTests.available, "needs ../shared/real-exports beside the project"),
+          arguments: RealExportTests.cases, Wording.allCases)
+    func mapsEveryQuestionTheDefinitionHas(_ testCase: RealExportTests.Case, _ wording: Wording) throws {
+        let written = try loadSurvey(yaml: testCase.yaml, file: testCase.file + ".yaml")
+        let data = try Data(contentsOf: RealExportTests.folder.appendingPathComponent(testCase.file))
+        let baseline = try MappingSuggester.suggest(file: testCase.file, data: data, survey: written)
+        let suggestion = try MappingSuggester.suggest(file: testCase.file, data: data, survey: Self.reword(written, wording))
+        #expect(suggestion.format == testCase.format)
+        #expect(suggestion.notAsked == [])
+        // The same column for every item as the definition as written reads it.
+        let items = suggestion.entries.filter { if case .item = $0.target { true } else { false } }
+        #expect(items.map(\.column) == baseline.entries.filter { if case .item = $0.target { true } else { false } }.map(\.column))
+        #expect(items.count == written.items.count)
+        let expected: Set<MappingSuggestion.Method> = switch wording {
+        case .asWritten: [.exact]
+        case .numbered: [.normalised]
+        case .reworded: [.fuzzy]
+        }
+        for entry in items where !expected.contains(entry.method) {
+            guard case .item(let id, _) = entry.target, let item = written.item(id) else { continue }
+            // A header that is the item's id stays exact; an item found through an alias that the
+            // rewording dropped is found by similarity instead.
+            let allowed = (entry.method == .exact && normalizedKey(entry.column) == id) || (entry.method == .fuzzy && !item.aliases.isEmpty)
+            #expect(allowed, "\(entry.column) -> \(id): \(entry.method) \(entry.confidence)")
+        }
+        #expect(items.allSatisfy { $0.confidence >= MappingSuggester.threshold })
+    }
+}

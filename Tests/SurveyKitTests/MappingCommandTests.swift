@@ -60,4 +60,60 @@ struct MappingCommandTests {
         #expect(mismatch.status == 65)
         #expect(mismatch.errors == "error: good.yaml maps survey 'pilot', not 'product_operating_model' (drop --survey or give the mapping for this survey)\n")
     }
+
+    @Test func suggestsAMappingThatImportsAsItIs() throws {
+        let directory = try Self.makeProject()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let csv = """
+            id,submitdate,Division,Role,Q1. I can name the metric my team is moving,2 - This quarter my team was handed features with no problem stated,<p>When did you <b>last</b> talk to a customer?</p>,Which training did you have? [Certification],Which training did you have? [Customer research],Hours a week spent in recurring meetings,Anything else to add?
+            1,2026-02-10 09:00:00,Retail,Engineer,Agree,Disagree,This week,Y,,5,
+            2,2026-02-11 09:00:00,Retail,PO,Totally agree,Agree,Never,,Y,8,More time with customers
+
+            """
+        try Data(csv.utf8).write(to: directory.appendingPathComponent("lime.csv"))
+        let suggested = try Self.run(["mapping", "suggest", "lime.csv", "--survey", "pilot", "--out", "lime.yaml"], in: directory)
+        #expect(suggested.status == 0, "\(suggested.errors)")
+        let lines = suggested.output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "column                                    maps to                               method      confidence")
+        #expect(lines.contains("Hours a week spent in recurring meetings  meetings                              fuzzy       0.92"))
+        #expect(lines.suffix(2) == ["items without a column (listed under not_asked): interviews",
+                                    "wrote lime.yaml: check it, then run 'opmodel import lime.csv --mapping lime.yaml'"])
+        let yaml = try String(contentsOf: directory.appendingPathComponent("lime.yaml"), encoding: .utf8)
+        #expect(yaml.contains("""
+              - column: "<p>When did you <b>last</b> talk to a customer?</p>"
+                item: contact  # normalised 0.95
+            """))
+        #expect(yaml.contains("""
+                item: metric  # normalised 0.95
+                answers:
+                  "Totally agree": 5  # like 'Strongly agree'
+            """))
+        let checked = try Self.run(["mapping", "validate", "lime.yaml"], in: directory)
+        #expect(checked.output == "lime.yaml: ok: 11 columns for pilot@1, 1 item not asked\n")
+        let imported = try Self.run(["import", "lime.csv", "--mapping", "lime.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(imported.status == 0, "\(imported.errors)")
+        #expect(imported.output.hasPrefix("lime.csv: 2 rows read, 2 imported"))
+        let again = try Self.run(["mapping", "suggest", "lime.csv", "--survey", "pilot", "--out", "lime.yaml"], in: directory)
+        #expect(again.status == 73)
+        #expect(again.errors == "error: 'lime.yaml' exists (give --force to overwrite it)\n")
+    }
+
+    @Test func theImportPrintsWordingDrift() throws {
+        let directory = try Self.makeProject()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        try Data(SurveyFixtures.pilotMappingYAML.utf8).write(to: directory.appendingPathComponent("q1.yaml"))
+        let first = try Self.run(["import", "export.csv", "--mapping", "q1.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(first.status == 0, "\(first.errors)")
+        let reworded = SurveyFixtures.pilotMappingYAML.replacingOccurrences(of: "\"Metric?\"", with: "\"Which metric do you move?\"")
+        try Data(reworded.utf8).write(to: directory.appendingPathComponent("q2.yaml"))
+        let csv = MappedCSV.file(MappedCSV.rows).replacingOccurrences(of: "Metric?", with: "Which metric do you move?")
+            .replacingOccurrences(of: "2026-02-1", with: "2026-05-1")
+        try Data(csv.utf8).write(to: directory.appendingPathComponent("q2.csv"))
+        let second = try Self.run(["import", "q2.csv", "--mapping", "q2.yaml", "--org", "Acme", "--db", "s.sqlite"], in: directory)
+        #expect(second.status == 0, "\(second.errors)")
+        #expect(second.errors.split(separator: "\n").contains("""
+            q2.csv:1:32: warning: item 'metric' is worded differently from wave 2026-Q1: was "Metric?", now "Which metric do you move?"; \
+            if it means the same, list it under carry_over in the survey's next version, otherwise give it a new item id
+            """))
+    }
 }

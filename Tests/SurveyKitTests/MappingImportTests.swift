@@ -83,3 +83,15 @@ struct MappingImportTests {
         ])
     }
 }
+
+struct MappingTextTests {
+    @Test func aMappingGivenAsTextIsCheckedLikeAFile() throws {
+        let catalog = SurveyCatalog(directory: "/nonexistent", includeEmbedded: false)
+        let error = #expect(throws: DiagnosticList.self) { try catalog.loadMapping(yaml: SurveyFixtures.pilotMappingYAML, file: "upload.yaml") }
+        #expect(error?.diagnostics.map(\.description) == ["upload.yaml:2:9: error: unknown survey 'pilot'"])
+        let huge = #expect(throws: DiagnosticList.self) {
+            try catalog.loadMapping(yaml: String(repeating: "#", count: 4 * 1024 * 1024 + 1), file: "upload.yaml")
+        }
+        #expect(huge?.diagnostics.map(\.description) == ["upload.yaml:1:1: error: mapping is 4194305 bytes, over the 4194304-byte limit"])
+    }
+}

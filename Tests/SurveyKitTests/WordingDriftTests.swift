@@ -19,7 +19,9 @@ struct WordingDriftTests {
         let mappingPath = try fixture.file(name + ".yaml", yaml)
         let mapping = try SurveyCatalog(directory: fixture.directory.path, includeEmbedded: false).loadMapping(path: mappingPath)
         let path = try fixture.file(name + ".csv", ([header] + rows).joined(separator: "\n"))
-        return try fixture.importFiles([path], settings: ImportSettings(organisation: organisation, mapping: mapping.mapping))[0]
+        return try fixture.importFiles([path], settings: ImportSettings(organisation: organisation, mapping: mapping.mapping)) {
+            $0.survey = mapping.survey
+        }[0]
     }
 
     static let q1 = MappedCSV.rows
@@ -62,6 +64,17 @@ struct WordingDriftTests {
         let other = try importWave(fixture, name: "other", renamed: [("Metric?", "Wording D")],
                                    rows: Self.q3, organisation: "Globex")
         #expect(other.wordingChanges == [])
+    }
+
+    @Test func anItemTheNewVersionCarriesOverIsNotReportedAgain() throws {
+        let fixture = try makeFixture()
+        _ = try importWave(fixture, name: "q1", renamed: [], rows: Self.q1)
+        let second = SurveyFixtures.minimalYAML.replacingOccurrences(of: "version: 1", with: "version: 2\nprevious_version: 1\ncarry_over: [metric]")
+        try Data(second.utf8).write(to: fixture.directory.appendingPathComponent("pilot-2.yaml"))
+        let result = try importWave(fixture, name: "q2", renamed: [("Metric?", "Which metric?"), ("Problem", "Features without a problem")],
+                                    rows: Self.q2)
+        #expect(result.batchID != nil)
+        #expect(result.wordingChanges.map(\.item) == ["no_problem"])
     }
 
     @Test func undoingABatchRemovesItsWording() throws {

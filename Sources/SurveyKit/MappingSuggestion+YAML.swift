@@ -1,0 +1,69 @@
+import Foundation
+import SurveyCollector
+import SurveyCore
+import SurveyDefinition
+
+/// A drafted mapping for `opmodel mapping suggest`.
+public typealias MappingSuggestion = SurveyCollector.MappingSuggestion
+
+/// Drafts a mapping file for an export (`opmodel mapping suggest`).
+///
+/// - Parameters:
+///   - file: The export, as the user named it.
+///   - survey: The survey to map to.
+///   - format: An ``ExportFormat`` raw value, or `auto` to detect it.
+/// - Throws: ``ImportFailure`` when the file is missing or unreadable, ``DiagnosticList`` when
+///   it is not CSV.
+public func suggestMapping(for file: String, survey: Survey, format: String = "auto") throws -> MappingSuggestion {
+    guard FileManager.default.fileExists(atPath: file) else {
+        throw ImportFailure(code: .missingFile, description: "cannot find '\(file)' (expected a CSV export)")
+    }
+    let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+    guard size <= maximumExportSize, FileManager.default.isReadableFile(atPath: file) else {
+        throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions and size)")
+    }
+    return try MappingSuggester.suggest(file: file, url: URL(fileURLWithPath: file), survey: survey,
+                                        format: ExportFormat(rawValue: format))
+}
+
+extension MappingSuggestion {
+    /// The draft as a mapping file that `opmodel import --mapping` accepts, with each entry's
+    /// method and confidence as a comment, guessed answers with why, and unmatched columns as
+    /// commented-out entries.
+    ///
+    /// - Parameter export: The export's name, for the header comment.
+    public func yaml(export: String) -> String {
+        var columns: [ExportMapping.Column] = []
+        var comments = MappingComments()
+        comments.header = [
+            "opmodel mapping: \(export) -> \(survey.reference)",
+            "Drafted by 'opmodel mapping suggest': check every entry (above all the fuzzy ones),",
+            "then import with 'opmodel import EXPORT --mapping THIS_FILE'. See Surveys/MAPPINGS.md.",
+        ]
+        if entries.contains(where: { !$0.answers.isEmpty }) {
+            comments.header.append("The answers listed are texts in the export that the survey's labels do not read: check each.")
+        }
+        for entry in entries {
+            let index = columns.count
+            comments.columns[index] = switch entry.method {
+            case .exact, .metadata: entry.method.rawValue
+            case .normalised, .fuzzy: "\(entry.method.rawValue) \(String(format: "%.2f", entry.confidence))"
+            }
+            var column = ExportMapping.Column(header: entry.column, target: entry.target)
+            for answer in entry.answers {
+                if let value = answer.value {
+                    column.answers.append(ExportMapping.Answer(text: answer.text, value: value))
+                    comments.answers[index, default: [:]][answer.text] = answer.reason
+                } else {
+                    comments.unmappedAnswers[index, default: []].append((answer.text, "seen in the export; \(answer.reason)"))
+                }
+            }
+            columns.append(column)
+        }
+        comments.unmappedColumns = ("Columns that match no item (unlisted columns are ignored with a warning):", unmapped)
+        comments.notAsked = "Items no column matched: map them above, or keep them here if the export does not ask them."
+        let mapping = ExportMapping(file: "", surveyID: survey.id, surveyVersion: survey.version, format: format.rawValue,
+                                    columns: columns, notAsked: notAsked)
+        return mappingYAML(mapping, comments: comments)
+    }
+}
