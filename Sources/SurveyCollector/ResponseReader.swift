@@ -125,7 +125,7 @@ public final class ResponseReader {
     private let submittedWhenFinished: Int?
     private let personalColumns: [Int]
     /// Multi items spread over one column per option: the item, its slot and (column, option) pairs.
-    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int, readsNotChosen: Bool)])]
+    private let spreads: [(itemIndex: Int, offset: Int, exclusive: [Bool], columns: [(column: Int, option: Int, ownWords: Set<String>)])]
     private var reportedEnd = false
 
     /// Reads an export held in memory and maps its header to the survey.
@@ -225,10 +225,11 @@ public final class ResponseReader {
         }
         spreads = spreadColumns.keys.sorted().map { itemIndex in
             let options = items[itemIndex].kind.options
-            // `No` in the column of an option labelled `No` (SurveyMonkey writes the label) is a tick.
+            // An option itself called "No" is ticked by its own name (SurveyMonkey writes the
+            // label), though "No" elsewhere, and "N" or "0" in its own column, unticks.
             let columns = (spreadColumns[itemIndex] ?? []).map { column, option in
-                (column, option, ([options[option].label, options[option].id] + options[option].aliases)
-                    .allSatisfy { !Self.notChosenKeys.contains(normalizedKey($0)) })
+                (column, option, Set(([options[option].label, options[option].id] + options[option].aliases)
+                    .map(normalizedKey).filter(Self.notChosenKeys.contains)))
             }
             return (itemIndex, answerLayout.slots[itemIndex].offset, options.map(\.exclusive), columns)
         }
@@ -421,8 +422,8 @@ public final class ResponseReader {
                 if let applies, !applies[spread.itemIndex] { continue }
                 var chosen = 0
                 var exclusive: Int?
-                for (columnIndex, option, readsNotChosen) in spread.columns where !record.isBlank(columnIndex) {
-                    if readsNotChosen, record.withTrimmedField(columnIndex, Self.isNotChosen) { continue }
+                for (columnIndex, option, ownWords) in spread.columns where !record.isBlank(columnIndex) {
+                    if record.withTrimmedField(columnIndex, { Self.isNotChosen($0, except: ownWords) }) { continue }
                     answers[spread.offset] = 1
                     answers[spread.offset + 1 + option / 8] |= 1 << UInt8(option % 8)
                     chosen += 1
@@ -466,15 +467,19 @@ public final class ResponseReader {
     /// selected; and N/A, which LimeSurvey's full answers write for an option never shown.
     static let notChosenKeys: Set<String> = ["n", "no", "0", "false", "not selected", "n/a"]
 
-    /// An option column's cell that says the option was not chosen (see ``notChosenKeys``).
-    private static func isNotChosen(_ cell: UnsafeRawBufferPointer) -> Bool {
+    /// An option column's cell that says the option was not chosen (see ``notChosenKeys``),
+    /// unless the word is the option's own name (`ownWords`, normalised).
+    private static func isNotChosen(_ cell: UnsafeRawBufferPointer, except ownWords: Set<String>) -> Bool {
         // One byte (`Y`, `N`, `1`, `0`, an `x`) is the common case: decide it without a string.
-        if cell.count == 1 { return cell[0] == UInt8(ascii: "N") || cell[0] == UInt8(ascii: "n") || cell[0] == UInt8(ascii: "0") }
+        if cell.count == 1 {
+            let byte = cell[0] | 0x20  // ASCII lower case; '0' is unchanged
+            guard byte == UInt8(ascii: "n") || byte == UInt8(ascii: "0") else { return false }
+            return ownWords.isEmpty || !ownWords.contains(String(UnicodeScalar(byte)))
+        }
         guard cell.count <= 12 else { return false }
-        return notChosenKeys.contains(normalizedKey(String(decoding: cell, as: UTF8.self)))
+        let word = normalizedKey(String(decoding: cell, as: UTF8.self))
+        return notChosenKeys.contains(word) && !ownWords.contains(word)
     }
-
-    private static let untickedWords: Set<String> = ["n", "no", "0", "false", "not selected"]
 
     /// Qualtrics writes `0` / `1`, or `False` / `True` in choice-text exports.
     private static func isUnfinished(_ cell: UnsafeRawBufferPointer) -> Bool {
