@@ -91,8 +91,8 @@ public func mappingYAML(_ mapping: ExportMapping, comments: MappingComments = Ma
     return lines.joined(separator: "\n") + "\n"
 }
 
-/// A YAML double-quoted scalar.
-func yamlQuoted(_ text: String) -> String {
+/// A YAML double-quoted scalar: any text, read back as written.
+public func yamlQuoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -1,6 +1,7 @@
 import Foundation
 import SurveyCollector
 import SurveyCore
+import SurveyDefinition
 
 /// The headings of a LimeSurvey response export: question codes (`G01Q02[SQ001]`) or full
 /// question texts (`Which methods did you use? [Customer interviews]`).
@@ -112,27 +113,6 @@ func draftIdentifier(_ text: String, fallback: String, limit: Int = 32) -> Strin
     if result.isEmpty { return fallback == text ? "item" : draftIdentifier(fallback, fallback: "item", limit: limit) }
     if let first = result.first, !first.isLetter { result = "q_" + result }
     return result
-}
-
-/// A YAML double-quoted scalar.
-func yamlQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\\": result += "\\\\"
-        case "\"": result += "\\\""
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                result += String(format: "\\x%02X", scalar.value)
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
 }
 
 private struct DraftBuilder {
@@ -506,37 +486,24 @@ private struct DraftBuilder {
         ]
         let surveyYAML = lines.joined(separator: "\n") + "\n"
 
-        var mapping = [
-            "# opmodel mapping, drafted by `opmodel survey from-lss` from \(source): LimeSurvey exports with",
-            "# \(headings == .code ? "question-code" : "full question text") headings (answer codes or full answers) -> \(surveyID)@1.",
-            "# Use it with: opmodel import EXPORT.csv --survey \(surveyID) --mapping THIS_FILE --org ORG --wave WAVE",
-            "mapping: 1",
-            "survey: \(surveyID)",
-            "survey_version: 1",
-            "format: limesurvey",
-            "columns:",
-            "  - column: \(yamlQuoted(headings == .code ? "id" : "Response ID"))",
-            "    field: response_id",
-            "  - column: \(yamlQuoted(headings == .code ? "submitdate" : "Date submitted"))",
-            "    field: submitted_at",
+        var comments = MappingComments()
+        comments.header = [
+            "opmodel mapping, drafted by `opmodel survey from-lss` from \(source): LimeSurvey exports with",
+            "\(headings == .code ? "question-code" : "full question text") headings (answer codes or full answers) -> \(surveyID)@1.",
+            "Use it with: opmodel import EXPORT.csv --survey \(surveyID) --mapping THIS_FILE --org ORG --wave WAVE",
+        ] + (skipped.isEmpty ? [] : ["Not drafted as items: " + skipped.joined(separator: ", ")])
+        let metadata = [
+            ExportMapping.Column(header: headings == .code ? "id" : "Response ID", target: .field(.responseID)),
+            ExportMapping.Column(header: headings == .code ? "submitdate" : "Date submitted", target: .field(.submittedAt)),
         ]
-        for column in columns {
-            mapping.append("  - column: \(yamlQuoted(column.heading))")
-            if column.ignore {
-                mapping.append("    ignore: true")
-                continue
+        let mapping = ExportMapping(file: "", surveyID: surveyID, surveyVersion: 1, format: "limesurvey", columns: metadata + columns.map { column in
+            guard !column.ignore else { return ExportMapping.Column(header: column.heading, target: .ignore) }
+            let answers = column.answers.map { text, value in
+                ExportMapping.Answer(text: text, value: Int(value).map { .point($0) } ?? (value == "missing" ? .missing : .option(value)))
             }
-            mapping.append("    item: \(column.item)")
-            if let option = column.option { mapping.append("    option: \(yamlQuoted(option))") }
-            if !column.answers.isEmpty {
-                let pairs = column.answers.map { "\(yamlQuoted($0.0)): \(Int($0.1) != nil || $0.1 == "missing" ? $0.1 : yamlQuoted($0.1))" }
-                mapping.append("    answers: {\(pairs.joined(separator: ", "))}")
-            }
-        }
-        if !skipped.isEmpty {
-            mapping.append("# Not drafted as items: " + skipped.joined(separator: ", "))
-        }
-        return LimeSurveyDraft(surveyID: surveyID, surveyYAML: surveyYAML, mappingYAML: mapping.joined(separator: "\n") + "\n",
+            return ExportMapping.Column(header: column.heading, target: .item(id: column.item, option: column.option), answers: answers)
+        })
+        return LimeSurveyDraft(surveyID: surveyID, surveyYAML: surveyYAML, mappingYAML: mappingYAML(mapping, comments: comments),
                                dimensionCount: dimensions.count, itemCount: dimensions.reduce(0) { $0 + $1.items.count },
                                columnCount: columns.count + 2, skipped: skipped)
     }
