@@ -47,7 +47,7 @@ struct AccessMiddleware: RouterMiddleware {
 
 /// One structured line per request: method, path, status, duration and the token's id.
 ///
-/// Never the query (it may name organisations a viewer was refused), the body, or any header.
+/// Never the query (file names, units), the body, or any header: no answers and no tokens.
 struct RequestLogMiddleware: RouterMiddleware {
     typealias Context = ServerContext
 

@@ -51,6 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
             surveysDirectory: catalogOptions.directory ?? SurveyCatalog.defaultDirectory, minGroup: anonymity.minGroup,
             maxUploadBytes: maxUploadMB * 1024 * 1024, cacheEntries: cacheEntries, idleTimeoutSeconds: idleTimeout)
         let host = host
+        Interruption.unblockSignals()
         do {
             try await runServer(configuration, logger: logger) { port in
                 printError("opmodel serve: listening on http://\(host):\(port) (Ctrl-C stops)")
