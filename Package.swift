@@ -82,6 +82,7 @@ let package = Package(
         .testTarget(name: "SurveyServerTests", dependencies: [
             "SurveyServer", "SurveyKit", "SurveyTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "InMemoryLogging", package: "swift-log"),
             .product(name: "Yams", package: "Yams"),
         ]),
     ]

@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import Synchronization
 
 /// The request context: Hummingbird's core storage and the access the token granted.
 public struct ServerContext: RequestContext {
@@ -7,6 +8,9 @@ public struct ServerContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by the access middleware for every `/v1` route that needs a token.
     var access: Access?
+    /// Shared by every copy of this request's context, so the request log (outermost) can
+    /// name the token the access middleware (further in) accepted.
+    let tokenNote = TokenNote()
 
     /// Creates a context for a request.
     public init(source: Source) {
@@ -41,6 +45,7 @@ struct AccessMiddleware: RouterMiddleware {
         var context = context
         context.access = access
         context.logger[metadataKey: "token"] = .string(access.tokenID)
+        context.tokenNote.set(access.tokenID)
         return try await next(request, context)
     }
 }
@@ -56,12 +61,14 @@ struct RequestLogMiddleware: RouterMiddleware {
         func log(_ status: HTTPResponse.Status, _ context: ServerContext) {
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-            context.logger.info("request", metadata: [
+            var metadata: Logger.Metadata = [
                 "http.method": .string(request.method.rawValue),
                 "http.path": .string(request.uri.path),
                 "http.status": .stringConvertible(status.code),
                 "duration_ms": .string(String(format: "%.1f", milliseconds)),
-            ])
+            ]
+            if let token = context.tokenNote.value { metadata["token"] = .string(token) }
+            context.logger.info("request", metadata: metadata)
         }
         do {
             let response = try await next(request, context)
@@ -75,4 +82,13 @@ struct RequestLogMiddleware: RouterMiddleware {
             throw error
         }
     }
+}
+
+/// The non-secret id of the token a request was accepted with, once known.
+final class TokenNote: Sendable {
+    private let id = Mutex<String?>(nil)
+
+    func set(_ value: String) { id.withLock { $0 = value } }
+
+    var value: String? { id.withLock { $0 } }
 }

@@ -51,6 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
             surveysDirectory: catalogOptions.directory ?? SurveyCatalog.defaultDirectory, minGroup: anonymity.minGroup,
             maxUploadBytes: maxUploadMB * 1024 * 1024, cacheEntries: cacheEntries, idleTimeoutSeconds: idleTimeout)
         let host = host
+        let tokensPath = configuration.tokensPath
+        if let file = try? TokenFile(path: tokensPath), file.tokens.allSatisfy({ $0.revoked != nil }) {
+            printError("warning: no valid tokens in \(tokensPath); every /v1 request will be refused (see 'opmodel tokens add --help')")
+        }
         Interruption.unblockSignals()
         do {
             try await runServer(configuration, logger: logger) { port in
@@ -61,6 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitStatus.noInput
         } catch let error as StoreError {
             printError("error: \(error)")
+            throw ExitStatus.ioError
+        } catch {
+            // What remains is the network: the address is taken or cannot be bound.
+            printError("error: cannot listen on \(host):\(port) (is another server using the port, or is the address not this machine's?)")
             throw ExitStatus.ioError
         }
     }
