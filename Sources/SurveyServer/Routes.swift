@@ -19,11 +19,20 @@ struct JSONBody<Value: Encodable & Sendable>: ResponseGenerator {
 
 /// A body rendered by the reporting layer (scorecard JSON/HTML, comparison or trend JSON).
 struct RenderedBody: ResponseGenerator {
-    var text: String
+    var buffer: ByteBuffer
     var contentType: String
 
+    init(text: String, contentType: String) {
+        self.init(buffer: ByteBuffer(string: text), contentType: contentType)
+    }
+
+    init(buffer: ByteBuffer, contentType: String) {
+        self.buffer = buffer
+        self.contentType = contentType
+    }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(string: text)))
+        Response(status: .ok, headers: [.contentType: contentType], body: .init(byteBuffer: buffer))
     }
 }
 
@@ -92,17 +101,17 @@ func buildRouter(state: ServiceState) -> Router<ServerContext> {
         case let other: throw APIError(.badRequest, "bad_request", "format: '\(other)' (expected json or html)")
         }
         let minGroup = try state.minGroup(query["min-group"].map(String.init))
-        let text = try await BlockingWork.run(on: BlockingWork.reads) { () throws -> String in
+        let buffer = try await BlockingWork.run(on: BlockingWork.reads) { () throws -> ByteBuffer in
             let organisation = try state.organisation(name, for: access)
-            let key = ScorecardCache.Key(organisationID: organisation.id, wave: wave, format: format.rawValue, minGroup: minGroup,
+            let key = ScorecardCache<ByteBuffer>.Key(organisationID: organisation.id, wave: wave, format: format.rawValue, minGroup: minGroup,
                                          revision: try storeRevision(of: state.store))
             return try state.cache.value(for: key) {
-                try reportCall(name) {
+                ByteBuffer(string: try reportCall(name) {
                     try renderedScorecard(store: state.store, wave: wave, organisation: organisation.name, format: format, minGroup: minGroup)
-                }
+                })
             }
         }
-        return RenderedBody(text: text, contentType: format == .html ? "text/html; charset=utf-8" : "application/json; charset=utf-8")
+        return RenderedBody(buffer: buffer, contentType: format == .html ? "text/html; charset=utf-8" : "application/json; charset=utf-8")
     }
     api.get("/organisations/{organisation}/waves/{wave}/comparison") { request, context in
         let access = try context.requireAccess()

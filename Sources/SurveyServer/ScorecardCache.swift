@@ -1,13 +1,13 @@
 import Foundation
 
-/// Rendered scorecards, keyed by what was asked and the store revision they were made from.
+/// Rendered scorecards (response bodies, served without a copy), keyed by what was asked and the store revision they were made from.
 ///
 /// An import, undo or rename changes the revision, so an entry can never be served stale;
 /// the least recently used entries go first once the cache is full. Requests for a scorecard
 /// that is being computed wait for that one computation instead of starting their own (a
 /// scorecard of a million responses takes seconds; sixteen at once would take sixteen times
 /// as long on two cores).
-final class ScorecardCache: @unchecked Sendable {
+final class ScorecardCache<Body: Sendable>: @unchecked Sendable {
     struct Key: Hashable, Sendable {
         var organisationID: Int64
         var wave: String
@@ -19,7 +19,7 @@ final class ScorecardCache: @unchecked Sendable {
     let capacity: Int
     // Guards everything below; also what waiters for an in-flight key sleep on.
     private let condition = NSCondition()
-    private var entries: [Key: (body: String, used: UInt64)] = [:]
+    private var entries: [Key: (body: Body, used: UInt64)] = [:]
     private var inFlight: Set<Key> = []
     private var clock: UInt64 = 0
 
@@ -30,7 +30,7 @@ final class ScorecardCache: @unchecked Sendable {
     /// The cached body for `key`, or the one `compute` makes (stored for the next request).
     ///
     /// Blocks while another thread computes the same key; call it off the event loops.
-    func value(for key: Key, orCompute compute: () throws -> String) throws -> String {
+    func value(for key: Key, orCompute compute: () throws -> Body) throws -> Body {
         guard capacity > 0 else { return try compute() }
         condition.lock()
         while true {
@@ -45,7 +45,7 @@ final class ScorecardCache: @unchecked Sendable {
         }
         inFlight.insert(key)
         condition.unlock()
-        var computed: String?
+        var computed: Body?
         defer {
             condition.lock()
             inFlight.remove(key)
@@ -53,12 +53,13 @@ final class ScorecardCache: @unchecked Sendable {
             condition.broadcast()
             condition.unlock()
         }
-        computed = try compute()
-        return computed ?? ""
+        let body = try compute()
+        computed = body
+        return body
     }
 
     /// Must hold the lock.
-    private func insert(_ body: String, for key: Key) {
+    private func insert(_ body: Body, for key: Key) {
         // A scorecard computed before the latest change came in is already out of date;
         // entries of older revisions can never be asked for again.
         let newest = entries.keys.map(\.revision).max() ?? key.revision

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import SurveyKit
 
 /// What every route handler shares: the store, the survey catalog, the tokens and the cache.
@@ -7,7 +8,7 @@ final class ServiceState: Sendable {
     let store: OpModelStore
     let catalog: SurveyCatalog
     let authority: TokenAuthority
-    let cache: ScorecardCache
+    let cache: ScorecardCache<ByteBuffer>
 
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration

@@ -150,14 +150,14 @@ extension Int {
 }
 
 struct ScorecardCacheTests {
-    private func key(_ id: Int64, _ revision: Int64 = 1) -> ScorecardCache.Key {
+    private func key(_ id: Int64, _ revision: Int64 = 1) -> ScorecardCache<String>.Key {
         .init(organisationID: id, wave: "2026-Q1", format: "json", minGroup: 5, revision: revision)
     }
 
     @Test func evictsTheLeastRecentlyUsedAndDropsOlderRevisions() throws {
-        let cache = ScorecardCache(capacity: 2)
+        let cache = ScorecardCache<String>(capacity: 2)
         var computed: [String] = []
-        func value(_ key: ScorecardCache.Key, _ body: String) throws -> String {
+        func value(_ key: ScorecardCache<String>.Key, _ body: String) throws -> String {
             try cache.value(for: key) {
                 computed.append(body)
                 return body
@@ -177,7 +177,7 @@ struct ScorecardCacheTests {
     }
 
     @Test func concurrentRequestsForOneScorecardComputeItOnce() async throws {
-        let cache = ScorecardCache(capacity: 4)
+        let cache = ScorecardCache<String>(capacity: 4)
         let computations = Counter()
         try await withThrowingTaskGroup(of: String.self) { group in
             for _ in 0..<8 {
