@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // Values shared by every layer.
@@ -47,9 +48,18 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
 
+        // The HTTP service: routes, access tokens and the scorecard cache over the use cases.
+        .target(name: "SurveyServer", dependencies: [
+            "SurveyKit", "SurveyCore",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], resources: [.copy("Resources")]),
+
         // The command-line tool.
         .executableTarget(name: "opmodel", dependencies: [
-            "SurveyKit", "SurveyCore",
+            "SurveyKit", "SurveyCore", "SurveyServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -70,6 +80,12 @@ let package = Package(
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "SurveyServerTests", dependencies: [
+            "SurveyServer", "SurveyKit", "SurveyTestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "InMemoryLogging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
     ]
 )
 

@@ -33,7 +33,7 @@ public func makeComparison(store: OpModelStore, wave: String, organisation name:
 func findOrganisation(named name: String, in store: OpModelStore) throws -> StoredUnit {
     guard let organisation = try store.organisation(named: name) else {
         let known = try store.organisations().map(\.name)
-        throw ReportFailure(description: "unknown organisation '\(name)'" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
+        throw ReportFailure(.unknownOrganisation, description: "unknown organisation '\(name)'" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
     }
     return organisation
 }

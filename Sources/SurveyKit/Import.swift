@@ -26,6 +26,10 @@ public struct ImportRequest: Sendable {
     public var replace = false
     /// The most diagnostics printed per file.
     public var diagnosticLimit = 50
+    /// Names shown for the files in diagnostics, results and import batches instead of their
+    /// paths, one per file; the server imports uploads from temporary files under the name
+    /// the client gave.
+    public var displayNames: [String]?
 
     /// Creates a request.
     public init(files: [String], survey: Survey, settings: ImportSettings) {
@@ -132,17 +136,18 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
     var results: [FileImportResult] = []
     var rejects: RejectsWriter?
     defer { try? rejects?.close() }
-    for file in request.files {
-        guard FileManager.default.fileExists(atPath: file) else {
+    for (index, path) in request.files.enumerated() {
+        let file = request.displayNames.flatMap { index < $0.count ? $0[index] : nil } ?? path
+        guard FileManager.default.fileExists(atPath: path) else {
             throw ImportFailure(code: .missingFile, description: "cannot find '\(file)' (expected a CSV export)")
         }
         let started = Date()
-        let url = URL(fileURLWithPath: file)
-        let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+        let url = URL(fileURLWithPath: path)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumExportSize else {
             throw ImportFailure(code: .unreadable, description: "'\(file)' is \(size) bytes, over the \(maximumExportSize)-byte limit")
         }
-        guard FileManager.default.isReadableFile(atPath: file) else {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions)")
         }
         var settings = request.settings

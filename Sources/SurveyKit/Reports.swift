@@ -22,11 +22,7 @@ public func writeReports(store: OpModelStore, wave: String, organisation: String
                          directory: String, minGroup: Int, index: Bool) throws -> WrittenReports {
     let organisations: [StoredUnit]
     if let organisation {
-        guard let found = try store.organisation(named: organisation) else {
-            let known = try store.organisations().map(\.name)
-            throw ReportFailure(description: "unknown organisation '\(organisation)'" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
-        }
-        organisations = [found]
+        organisations = [try findOrganisation(named: organisation, in: store)]
     } else {
         organisations = try store.organisations(inWave: wave)
         guard !organisations.isEmpty else {
@@ -86,4 +82,13 @@ private func write(_ text: String, to path: String) throws {
     } catch {
         throw FileError(description: "cannot write '\(path)' (check the folder is writable)")
     }
+}
+
+/// One organisation's scorecard for a wave, rendered in one format (the server's response body).
+///
+/// The same figures, suppression and bytes as the file `opmodel report` writes.
+/// - Throws: ``ReportFailure`` for an unknown organisation or a wave it took no part in.
+public func renderedScorecard(store: OpModelStore, wave: String, organisation: String, format: ReportFormat,
+                              minGroup: Int) throws -> String {
+    try format.renderer.render(try makeScorecard(store: store, wave: wave, organisation: organisation, minGroup: minGroup))
 }

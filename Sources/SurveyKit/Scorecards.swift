@@ -5,8 +5,25 @@ import SurveyStore
 
 /// Why a scorecard could not be made.
 public struct ReportFailure: Error, Sendable, CustomStringConvertible {
+    /// Kinds of failure, for callers that answer differently (the server's 404s).
+    public enum Code: Sendable {
+        /// No organisation of that name; the description lists the known ones.
+        case unknownOrganisation
+        /// The organisation exists, but not the wave or unit asked for.
+        case notFound
+        /// The request itself does not make sense (e.g. a range running backwards).
+        case invalidRequest
+    }
+
+    /// The kind.
+    public var code: Code
     /// What was asked for and what exists.
     public var description: String
+
+    init(_ code: Code = .notFound, description: String) {
+        self.code = code
+        self.description = description
+    }
 }
 
 /// One organisation's scorecard for a wave, computed from the store.
@@ -16,11 +33,7 @@ public struct ReportFailure: Error, Sendable, CustomStringConvertible {
 /// - Parameters:
 ///   - minGroup: The anonymity threshold; values below 3 are raised to 3.
 public func makeScorecard(store: OpModelStore, wave: String, organisation name: String, minGroup: Int = 5) throws -> Scorecard {
-    guard let organisation = try store.organisation(named: name) else {
-        let known = try store.organisations().map(\.name)
-        throw ReportFailure(description: "unknown organisation '\(name)'" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
-    }
-    return try makeScorecard(store: store, wave: wave, organisation: organisation, minGroup: minGroup)
+    try makeScorecard(store: store, wave: wave, organisation: try findOrganisation(named: name, in: store), minGroup: minGroup)
 }
 
 func makeScorecard(store: OpModelStore, wave: String, organisation: StoredUnit, minGroup: Int, withPrevious: Bool = true) throws -> Scorecard {

@@ -29,3 +29,6 @@ public func renameUnit(path: [String], to newName: String, in store: OpModelStor
 public func listWaves(in store: OpModelStore) throws -> [WaveRecord] {
     try store.waves()
 }
+
+/// A store operation that failed (e.g. undoing a batch that does not exist).
+public typealias StoreError = SurveyStore.StoreError

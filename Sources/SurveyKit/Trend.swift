@@ -29,7 +29,8 @@ public func makeTrend(store: OpModelStore, organisation name: String, unit: Stri
     let first = try position(from, default: 0)
     let last = try position(to, default: all.count - 1)
     guard !all.isEmpty, first <= last else {
-        throw ReportFailure(description: all.isEmpty ? "'\(organisation.name)' has no responses" : "--from \(from ?? "") comes after --to \(to ?? "")")
+        throw ReportFailure(all.isEmpty ? .notFound : .invalidRequest,
+                            description: all.isEmpty ? "'\(organisation.name)' has no responses" : "--from \(from ?? "") comes after --to \(to ?? "")")
     }
     let labels = Array(all[first...last])
     let slices = try labels.map { try store.slice(wave: $0, organisation: organisation) }

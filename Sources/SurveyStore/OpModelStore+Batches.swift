@@ -84,6 +84,24 @@ extension OpModelStore {
         }
     }
 
+    /// The waves the given organisations took part in, with their responses only, ordered by
+    /// their first response among those organisations.
+    public func waves(organisationIDs: [Int64]) throws -> [WaveRecord] {
+        guard !organisationIDs.isEmpty else { return [] }
+        return try wrap("listing waves") {
+            try pool.read { db in
+                let marks = Array(repeating: "?", count: organisationIDs.count).joined(separator: ", ")
+                return try Row.fetchAll(db, sql: """
+                    SELECT w.surveyId, w.label, min(r.submittedAt) AS firstAt, count(*) AS n
+                    FROM response r JOIN wave w ON w.id = r.waveId WHERE r.organisationId IN (\(marks))
+                    GROUP BY w.id ORDER BY firstAt IS NULL, firstAt, w.label
+                    """, arguments: StatementArguments(organisationIDs)).map {
+                    WaveRecord(survey: $0["surveyId"], label: $0["label"], firstResponseAt: $0["firstAt"], responses: $0["n"])
+                }
+            }
+        }
+    }
+
     /// Response counts per organisation, division and team (for `opmodel units`), by path.
     public func units() throws -> [(path: String, level: String, responses: Int)] {
         try wrap("listing units") {

@@ -36,6 +36,15 @@ public final class OpModelStore: Sendable {
         }
     }
 
+    /// A number that grows with every import, undo, rename, headcount or survey change.
+    ///
+    /// Equal revisions mean equal reports; one indexed read, cheap enough to check per request.
+    public func revision() throws -> Int64 {
+        try wrap("reading the store revision") {
+            try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM revision WHERE id = 1") ?? 0 }
+        }
+    }
+
     func wrap<T>(_ doing: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()

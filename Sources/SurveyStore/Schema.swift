@@ -125,6 +125,26 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // A counter every change that can alter a report bumps, so a server can cache reports
+        // and know for one cheap read whether they are still current. Responses change only
+        // inside an import batch (insert, replace) or with one (undo), so triggers on the batch,
+        // unit and headcount tables cover them without a trigger per response row.
+        migrator.registerMigration("v2-revision") { db in
+            var sql = """
+                CREATE TABLE revision (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                INSERT INTO revision (id, value) VALUES (1, 0);
+                """
+            for table in ["importBatch", "unit", "unitAlias", "headcount", "surveyVersion"] {
+                for event in ["INSERT", "UPDATE", "DELETE"] {
+                    sql += """
+                        CREATE TRIGGER revision_\(table)_\(event.lowercased()) AFTER \(event) ON \(table)
+                        BEGIN UPDATE revision SET value = value + 1 WHERE id = 1; END;
+
+                        """
+                }
+            }
+            try db.execute(sql: sql)
+        }
         return migrator
     }
 }

@@ -4,13 +4,13 @@ import SurveyCore
 import SurveyKit
 
 @main
-struct OpModel: ParsableCommand {
+struct OpModel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "opmodel",
         abstract: "Measure how mature an organisation's product operating model is, quarter by quarter.",
         discussion: "Start with 'opmodel demo'. Survey definitions live in Surveys/ (or --surveys DIR).",
         version: OpModelVersion.current,
-        subcommands: [DemoCommand.self, ImportCommand.self, ReportCommand.self, BatchCommand.self, ImportsCommand.self, WavesCommand.self, UnitsCommand.self, HeadcountCommand.self, CompareCommand.self, TrendCommand.self, SurveyCommand.self, MappingCommand.self, GenerateCommand.self])
+        subcommands: [DemoCommand.self, ImportCommand.self, ReportCommand.self, BatchCommand.self, ImportsCommand.self, WavesCommand.self, UnitsCommand.self, HeadcountCommand.self, CompareCommand.self, TrendCommand.self, SurveyCommand.self, MappingCommand.self, GenerateCommand.self, ServeCommand.self, TokensCommand.self])
 }
 
 /// Options shared by commands that read survey definitions.

@@ -40,8 +40,13 @@ enum Interruption {
     static func install() {
         signal(SIGINT) { _ in importInterrupted.store(true, ordering: .relaxed) }
         signal(SIGTERM) { _ in importInterrupted.store(true, ordering: .relaxed) }
-        // A parent may have started us with these signals blocked (spawned from a thread that
-        // blocks them); without this Ctrl-C would be held back until the import had committed.
+        unblockSignals()
+    }
+
+    /// A parent may have started us with SIGINT and SIGTERM blocked (spawned from a thread that
+    /// blocks them); without this Ctrl-C would be held back until an import had committed, and
+    /// `serve` would never see its stop signal.
+    static func unblockSignals() {
         var signals = sigset_t()
         sigemptyset(&signals)
         sigaddset(&signals, SIGINT)

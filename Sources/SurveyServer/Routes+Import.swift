@@ -1,0 +1,102 @@
+import Foundation
+import Hummingbird
+import Logging
+import SurveyCore
+import SurveyKit
+
+/// What `POST /v1/imports` answers for a file that was read.
+struct ImportBody: Codable, Sendable {
+    /// `stored`, `already-stored` (nothing new: a repeated upload), `dry-run` or `rejected`.
+    var outcome: String
+    var file: String
+    var batch: Int64?
+    var waves: [String]
+    var rowsRead: Int
+    var imported: Int
+    var duplicates: Int
+    var conflicts: Int
+    var replaced: Int
+    var rejected: Int
+    var diagnostics: [String]
+    var omittedDiagnostics: Int
+    var notes: [String]
+}
+
+/// Checks the upload's parameters, spools the body (413 past the limit), imports it through
+/// the one write queue, and always deletes the spooled file.
+func receiveImport(_ request: Request, state: ServiceState, logger: Logger) async throws -> JSONBody<ImportBody> {
+    let query = Dictionary(request.uri.queryParameters.map { (String($0.key), String($0.value)) }, uniquingKeysWith: { $1 })
+    let parameters = try UploadParameters(query: query, contentType: request.headers[.contentType])
+    let limit = state.configuration.maxUploadBytes
+    if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+        throw APIError.tooLarge(limit: limit)
+    }
+    let survey: Survey
+    do {
+        survey = try state.catalog.survey(parameters.survey)
+    } catch let error as CatalogError {
+        throw APIError(.badRequest, "bad_request", "survey: \(error.description)")
+    }
+    if parameters.format != "auto", ExportFormat(rawValue: parameters.format) == nil {
+        throw APIError(.badRequest, "bad_request",
+                       "format: unknown format '\(parameters.format)' (expected auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+    }
+    let upload = try await SpooledUpload.receive(request.body, limit: limit, directory: state.configuration.uploadDirectory)
+    defer { upload.remove() }
+    let settings = ImportSettings(wave: parameters.wave, organisation: parameters.organisation, division: parameters.division,
+                                  timeZone: parameters.timeZone,
+                                  dateOrder: parameters.dateOrder.map { $0 == "mdy" ? TimestampParserDateOrder.mdy : .dmy },
+                                  includePartial: parameters.includePartial, keepIdentifiers: parameters.keepIdentifiers)
+    var importRequest = ImportRequest(files: [upload.path], survey: survey, settings: settings)
+    importRequest.displayNames = [parameters.fileName]
+    importRequest.format = parameters.format
+    importRequest.dryRun = parameters.dryRun
+    importRequest.skipInvalid = parameters.skipInvalid
+    importRequest.replace = parameters.replace
+    let finalRequest = importRequest
+    let results: [FileImportResult]
+    do {
+        results = try await BlockingWork.run(on: BlockingWork.writes) { try importExports(finalRequest, into: state.store) }
+    } catch let failure as ImportFailure {
+        logger.error("import failed", metadata: ["bytes": .stringConvertible(upload.bytes)])
+        throw APIError(.internalServerError, "internal", failure.code == .store ? "the store could not take the import; nothing was stored" : "the upload could not be read; nothing was stored")
+    }
+    guard let result = results.first else {
+        throw APIError(.internalServerError, "internal", "the import produced no result")
+    }
+    let body = ImportBody(result, dryRun: parameters.dryRun, skipInvalid: parameters.skipInvalid)
+    logger.info("import", metadata: ["bytes": .stringConvertible(upload.bytes), "outcome": .string(body.outcome),
+                                     "batch": .string(body.batch.map(String.init) ?? "-"), "rows": .stringConvertible(body.rowsRead)])
+    if body.outcome == "rejected" {
+        let stored = body.batch == nil ? "nothing was stored" : "the valid rows were stored"
+        throw APIError(.unprocessableContent, "invalid_data",
+                       "'\(result.file)' has \(max(result.totals.rejected, 1)) invalid \(result.totals.rejected == 1 ? "row" : "rows"); \(stored)",
+                       details: body.diagnostics + (result.omittedDiagnostics > 0 ? ["\(result.file): … and \(result.omittedDiagnostics) more problems"] : []))
+    }
+    return JSONBody(status: body.outcome == "stored" ? .created : .ok, value: body)
+}
+
+extension ImportBody {
+    init(_ result: FileImportResult, dryRun: Bool, skipInvalid: Bool) {
+        let totals = result.totals
+        if result.failed || (totals.rejected > 0 && !skipInvalid) {
+            outcome = "rejected"
+        } else if result.batchID != nil {
+            outcome = "stored"
+        } else {
+            outcome = dryRun ? "dry-run" : "already-stored"
+        }
+        file = result.file
+        batch = result.batchID
+        waves = result.waves
+        rowsRead = totals.rowsRead
+        imported = result.batchID == nil ? 0 : totals.imported
+        duplicates = totals.duplicates
+        conflicts = totals.conflicts
+        replaced = totals.replaced
+        rejected = totals.rejected
+        diagnostics = result.diagnostics.map(\.description)
+        omittedDiagnostics = result.omittedDiagnostics
+        notes = result.notes
+    }
+}

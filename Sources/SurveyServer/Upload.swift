@@ -1,0 +1,118 @@
+import Foundation
+import Hummingbird
+
+/// An upload spooled to a private temporary file, deleted by ``remove()`` whatever happened.
+struct SpooledUpload: Sendable {
+    let path: String
+    let bytes: Int
+
+    /// Streams a request body to a new file, refusing it with 413 as soon as it passes `limit`.
+    ///
+    /// The body is never held in memory whole; on any error (over the limit, the client gone
+    /// mid-upload) the partial file is deleted before the error goes on.
+    static func receive(_ body: RequestBody, limit: Int, directory: String) async throws -> SpooledUpload {
+        let path = (directory as NSString).appendingPathComponent("opmodel-upload-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw APIError(.internalServerError, "internal", "the server cannot store uploads at the moment")
+        }
+        var written = 0
+        do {
+            defer { try? handle.close() }
+            for try await buffer in body {
+                written += buffer.readableBytes
+                guard written <= limit else {
+                    throw APIError.tooLarge(limit: limit)
+                }
+                try Task.checkCancellation()
+                try buffer.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        return SpooledUpload(path: path, bytes: written)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// The query items of `POST /v1/imports`, checked before the body is read.
+struct UploadParameters: Sendable {
+    var fileName: String
+    var survey: String
+    var wave: String?
+    var organisation: String?
+    var division: String?
+    var format: String
+    var timeZone: TimeZone
+    var dateOrder: String?
+    var includePartial: Bool
+    var keepIdentifiers: Bool
+    var replace: Bool
+    var dryRun: Bool
+    var skipInvalid: Bool
+
+    static let contentTypes = [
+        "text/csv": "csv",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
+        "application/octet-stream": nil as String?,
+    ]
+
+    init(query: [String: String], contentType: String?) throws {
+        var problems: [String] = []
+        let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let mediaType, let defaultExtension = Self.contentTypes[mediaType] else {
+            throw APIError(.unsupportedMediaType, "unsupported_media_type",
+                           "an export is sent as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream, not '\(contentType ?? "(none)")'")
+        }
+        let known: Set<String> = ["filename", "survey", "wave", "organisation", "division", "format", "timezone", "date-order",
+                                  "include-partial", "keep-identifiers", "replace", "dry-run", "skip-invalid"]
+        for name in query.keys.sorted() where !known.contains(name) {
+            problems.append("unknown query parameter '\(name)' (expected \(known.sorted().joined(separator: ", ")))")
+        }
+        func flag(_ name: String) -> Bool {
+            guard let value = query[name] else { return false }
+            switch value.lowercased() {
+            case "", "1", "true", "yes": return true
+            case "0", "false", "no": return false
+            default:
+                problems.append("\(name): '\(value)' is not true or false")
+                return false
+            }
+        }
+        if let name = query["filename"] {
+            // Only a base name: it shows in diagnostics and the batch list, never as a path.
+            fileName = (name as NSString).lastPathComponent
+            if fileName.isEmpty || fileName.count > 200 { problems.append("filename: expected a file name of 1 to 200 characters") }
+        } else if let defaultExtension {
+            fileName = "upload.\(defaultExtension)"
+        } else {
+            fileName = "upload"
+            problems.append("filename: required with application/octet-stream (e.g. ?filename=june.csv)")
+        }
+        survey = query["survey"] ?? "product_operating_model"
+        wave = query["wave"]
+        organisation = query["organisation"]
+        division = query["division"]
+        format = query["format"] ?? "auto"
+        timeZone = .init(identifier: "UTC") ?? .current
+        if let zone = query["timezone"] {
+            if let parsed = TimeZone(identifier: zone) { timeZone = parsed } else {
+                problems.append("timezone: unknown time zone '\(zone)' (expected an IANA name such as Europe/Berlin)")
+            }
+        }
+        dateOrder = query["date-order"]
+        if let order = dateOrder, order != "mdy", order != "dmy" { problems.append("date-order: '\(order)' (expected mdy or dmy)") }
+        includePartial = flag("include-partial")
+        keepIdentifiers = flag("keep-identifiers")
+        replace = flag("replace")
+        dryRun = flag("dry-run")
+        skipInvalid = flag("skip-invalid")
+        if !problems.isEmpty {
+            throw APIError(.badRequest, "bad_request", "the upload's parameters are not valid", details: problems)
+        }
+    }
+}

@@ -1,0 +1,206 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+@testable import SurveyServer
+import SurveyKit
+import Synchronization
+import Testing
+
+private let csv = HTTPField(name: .contentType, value: "text/csv")
+
+struct ImportRouteTests {
+    @Test func uploadStoresOnceAndUndoRemovesIt() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        let body = try fixture.exportBytes(responses: 120, seed: 7)
+        try await fixture.application().test(.router) { client in
+            var batch: Int64 = 0
+            try await client.execute(uri: "/v1/imports?filename=june.csv", method: .post, headers: .bearer(fixture.admin, [csv]), body: body) { response in
+                #expect(response.status == .created)
+                let result = try #require(try json(response) as? [String: Any])
+                #expect(result["outcome"] as? String == "stored")
+                #expect(result["file"] as? String == "june.csv")
+                #expect(result["imported"] as? Int == 120)
+                batch = try #require(result["batch"] as? Int).int64
+            }
+            try await client.execute(uri: "/v1/imports?filename=june-again.csv", method: .post, headers: .bearer(fixture.admin, [csv]), body: body) { response in
+                #expect(response.status == .ok)
+                let result = try #require(try json(response) as? [String: Any])
+                #expect(result["outcome"] as? String == "already-stored")
+                #expect(result["duplicates"] as? Int == 120)
+                #expect(result["batch"] == nil)
+            }
+            try await client.execute(uri: "/v1/imports", method: .get, headers: .bearer(fixture.admin)) { response in
+                let batches = try #require(try json(response) as? [[String: Any]])
+                #expect(batches.count == 1)
+                #expect(batches.first?["file_name"] as? String == "june.csv")
+                #expect(batches.first?["stored_responses"] as? Int == 120)
+            }
+            try await client.execute(uri: "/v1/imports/\(batch)", method: .delete, headers: .bearer(fixture.admin)) { response in
+                #expect(response.status == .ok)
+                let result = try #require(try json(response) as? [String: Any])
+                #expect(result["removed_responses"] as? Int == 120)
+            }
+            try await client.execute(uri: "/v1/imports/\(batch)", method: .delete, headers: .bearer(fixture.admin)) { response in
+                #expect(response.status == .notFound)
+                #expect(errorOf(response)?.message == "no import batch \(batch) (see GET /v1/imports)")
+            }
+        }
+        #expect(try fixture.spooledFiles().isEmpty)
+    }
+
+    @Test func badRowsGet422WithTheirPositionsAndStoreNothing() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        let text = String(buffer: try fixture.exportBytes(responses: 20, seed: 3))
+        // The export's lines end in CRLF; the fields before the first item never hold commas.
+        var lines = text.components(separatedBy: "\r\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        let column = try #require(header.firstIndex(of: "strategy_metric"))
+        var fields = lines[3].split(separator: ",", maxSplits: column + 1, omittingEmptySubsequences: false).map(String.init)
+        fields[column] = "seven"
+        lines[3] = fields.joined(separator: ",")
+        let body = ByteBuffer(string: lines.joined(separator: "\r\n"))
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports?filename=bad.csv", method: .post, headers: .bearer(fixture.admin, [csv]),
+                                     body: body) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try #require(errorOf(response))
+                #expect(error.code == "invalid_data")
+                #expect(error.message == "'bad.csv' has 1 invalid row; nothing was stored")
+                #expect(error.details.count == 1)
+                #expect(error.details.first?.hasPrefix("bad.csv:4:") == true)
+            }
+        }
+        #expect(try listImportBatches(in: fixture.store()).isEmpty)
+        #expect(try fixture.spooledFiles().isEmpty)
+    }
+
+    @Test func refusesWrongContentTypesParametersAndOversizedBodies() async throws {
+        let fixture = try ServerFixture(importStored: false, maxUploadBytes: 64 * 1024)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports", method: .post,
+                                     headers: .bearer(fixture.admin, [HTTPField(name: .contentType, value: "application/json")]),
+                                     body: ByteBuffer(string: "{\"not\": json")) { response in
+                #expect(response.status == .unsupportedMediaType)
+                #expect(errorOf(response)?.code == "unsupported_media_type")
+            }
+            try await client.execute(uri: "/v1/imports?colour=red&replace=maybe", method: .post, headers: .bearer(fixture.admin, [csv]),
+                                     body: ByteBuffer(string: "a\n")) { response in
+                #expect(response.status == .badRequest)
+                #expect(errorOf(response)?.details == [
+                    "unknown query parameter 'colour' (expected date-order, division, dry-run, filename, format, include-partial, keep-identifiers, organisation, replace, skip-invalid, survey, timezone, wave)",
+                    "replace: 'maybe' is not true or false",
+                ])
+            }
+            try await client.execute(uri: "/v1/imports", method: .post,
+                                     headers: .bearer(fixture.admin, [HTTPField(name: .contentType, value: "application/octet-stream")]),
+                                     body: ByteBuffer(string: "a\n")) { response in
+                #expect(response.status == .badRequest)
+                #expect(errorOf(response)?.details == ["filename: required with application/octet-stream (e.g. ?filename=june.csv)"])
+            }
+            try await client.execute(uri: "/v1/imports?survey=nope", method: .post, headers: .bearer(fixture.admin, [csv]),
+                                     body: ByteBuffer(string: "a\n")) { response in
+                #expect(response.status == .badRequest)
+                #expect(errorOf(response)?.message.hasPrefix("survey: unknown survey 'nope'") == true)
+            }
+            let big = ByteBuffer(repeating: UInt8(ascii: "x"), count: 200 * 1024)
+            try await client.execute(uri: "/v1/imports", method: .post, headers: .bearer(fixture.admin, [csv]), body: big) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(errorOf(response) == ErrorBody.Content(code: "too_large", message: "the upload is over the 65536-byte limit (the server's --max-upload-mb); nothing was stored", details: []))
+            }
+        }
+        #expect(try fixture.spooledFiles().isEmpty)
+        #expect(try listImportBatches(in: fixture.store()).isEmpty)
+    }
+
+    @Test func xlsxUploadsNeedTheirContentType() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports", method: .post,
+                                     headers: .bearer(fixture.admin, [HTTPField(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]),
+                                     body: ByteBuffer(string: "not a workbook")) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(errorOf(response)?.details.first?.hasPrefix("upload.xlsx") == true)
+            }
+        }
+    }
+
+    @Test func theScorecardCacheFollowsTheStoreRevision() async throws {
+        let fixture = try ServerFixture()
+        let uri = "/v1/organisations/\(segment(ServerFixture.home))/waves/2026-Q1/scorecard"
+        try await fixture.application().test(.router) { client in
+            let first = try await client.execute(uri: uri, method: .get, headers: .bearer(fixture.viewer))
+            let second = try await client.execute(uri: uri, method: .get, headers: .bearer(fixture.viewer))
+            #expect(first.body == second.body)
+            let added = try fixture.exportBytes(responses: 60, seed: 9, organisations: 1, waves: ["2026-Q1"])
+            try await client.execute(uri: "/v1/imports?filename=more.csv", method: .post, headers: .bearer(fixture.admin, [csv]), body: added) { response in
+                #expect(response.status == .created)
+            }
+            let third = try await client.execute(uri: uri, method: .get, headers: .bearer(fixture.viewer))
+            #expect(third.status == .ok)
+            #expect(third.body != first.body)
+            #expect(String(buffer: third.body) == (try renderedScorecard(store: fixture.store(), wave: "2026-Q1", organisation: ServerFixture.home, format: .json, minGroup: 5)))
+        }
+    }
+}
+
+extension Int {
+    var int64: Int64 { Int64(self) }
+}
+
+struct ScorecardCacheTests {
+    private func key(_ id: Int64, _ revision: Int64 = 1) -> ScorecardCache<String>.Key {
+        .init(organisationID: id, wave: "2026-Q1", format: "json", minGroup: 5, revision: revision)
+    }
+
+    @Test func evictsTheLeastRecentlyUsedAndDropsOlderRevisions() throws {
+        let cache = ScorecardCache<String>(capacity: 2)
+        var computed: [String] = []
+        func value(_ key: ScorecardCache<String>.Key, _ body: String) throws -> String {
+            try cache.value(for: key) {
+                computed.append(body)
+                return body
+            }
+        }
+        #expect(try value(key(1), "a") == "a")
+        #expect(try value(key(2), "b") == "b")
+        #expect(try value(key(1), "a2") == "a")
+        #expect(try value(key(3), "c") == "c")
+        #expect(try value(key(2), "b2") == "b2")
+        #expect(computed == ["a", "b", "c", "b2"])
+        #expect(try value(key(1, 2), "d") == "d")
+        #expect(cache.count == 1)
+        // A result computed before the latest change is returned but not kept.
+        #expect(try value(key(3, 1), "stale") == "stale")
+        #expect(cache.count == 1)
+    }
+
+    @Test func concurrentRequestsForOneScorecardComputeItOnce() async throws {
+        let cache = ScorecardCache<String>(capacity: 4)
+        let computations = Counter()
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try await BlockingWork.run(on: BlockingWork.reads) {
+                        try cache.value(for: self.key(1)) {
+                            computations.increment()
+                            Thread.sleep(forTimeInterval: 0.2)
+                            return "scorecard"
+                        }
+                    }
+                }
+            }
+            for try await body in group { #expect(body == "scorecard") }
+        }
+        #expect(computations.value == 1)
+    }
+}
+
+final class Counter: Sendable {
+    private let count = Mutex(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
+}

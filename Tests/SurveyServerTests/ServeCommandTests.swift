@@ -1,0 +1,80 @@
+import Foundation
+import SurveyTestSupport
+import Testing
+
+/// `opmodel tokens` and `opmodel serve` as a user runs them.
+struct ServeCommandTests {
+    private func executable() throws -> URL {
+        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [directory, directory.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("opmodel")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        throw CocoaError(.fileNoSuchFile)
+    }
+
+    private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = try executable()
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func tokensAddListRevokeAndServeStopsOnSIGTERM() async throws {
+        let directory = try SurveyFixtures.makeTemporaryDirectory()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let tokens = directory.appendingPathComponent("tokens.json").path
+        let added = try run(["tokens", "add", "--role", "viewer", "--org", "Acme", "--tokens", tokens])
+        #expect(added.status == 0)
+        let secret = added.out.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(secret.hasPrefix("opm_") && secret.count == 68)
+        let id = try #require(added.err.split(separator: " ").dropFirst(3).first.map(String.init))
+        #expect(added.err == "added viewer token \(id) to \(tokens); its secret is shown only now:\n")
+        #expect(try !String(contentsOfFile: tokens, encoding: .utf8).contains(secret))
+        let listed = try run(["tokens", "list", "--tokens", tokens])
+        #expect(listed.out.hasPrefix("\(id)\tviewer\tAcme\tcreated "))
+        #expect(listed.out.contains("\tvalid\t"))
+        let refused = try run(["tokens", "add", "--role", "viewer", "--tokens", tokens])
+        #expect(refused.status == 65)
+        #expect(refused.err == "error: a viewer token needs at least one organisation (--org NAME)\n")
+        #expect(try run(["tokens", "revoke", id, "--tokens", tokens]).out == "revoked token \(id)\n")
+        #expect(try run(["tokens", "list", "--tokens", tokens]).out.contains("\trevoked "))
+
+        let server = Process()
+        server.executableURL = try executable()
+        server.arguments = ["serve", "--port", "0", "--db", directory.appendingPathComponent("store.sqlite").path, "--tokens", tokens,
+                            "--surveys", directory.path]
+        let err = Pipe()
+        server.standardError = err
+        server.standardOutput = FileHandle.nullDevice
+        try server.run()
+        defer { if server.isRunning { server.terminate() } }
+        // The port the system picked, from the "listening on" line.
+        var text = ""
+        var port: Int?
+        let deadline = Date().addingTimeInterval(20)
+        while port == nil, Date() < deadline {
+            text += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+            if let range = text.range(of: "listening on http://127.0.0.1:") {
+                port = Int(text[range.upperBound...].prefix { $0.isNumber })
+            }
+        }
+        let bound = try #require(port)
+        let connection = try RawConnection(port: bound)
+        connection.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        let (response, _) = connection.readUntilClosed(timeout: 5)
+        #expect(response.hasPrefix("HTTP/1.1 200"))
+        kill(server.processIdentifier, SIGTERM)
+        for _ in 0..<100 where server.isRunning { try await Task.sleep(for: .milliseconds(50)) }
+        #expect(!server.isRunning)
+        if !server.isRunning { #expect(server.terminationStatus == 0) }
+    }
+}
