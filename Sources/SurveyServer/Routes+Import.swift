@@ -20,6 +20,17 @@ struct ImportBody: Codable, Sendable {
     var diagnostics: [String]
     var omittedDiagnostics: Int
     var notes: [String]
+    /// Items whose header reads differently from the latest earlier wave's (also among the
+    /// diagnostics as warnings), so the admin can declare a carry-over or a new item.
+    var wordingChanges: [WordingChangeBody]
+}
+
+/// One reworded item, as `POST /v1/imports` reports it.
+struct WordingChangeBody: Codable, Sendable {
+    var item: String
+    var previousWave: String
+    var previousText: String
+    var text: String
 }
 
 /// Checks the upload's parameters, spools the body (413 past the limit), imports it through
@@ -98,5 +109,8 @@ extension ImportBody {
         diagnostics = result.diagnostics.map(\.description)
         omittedDiagnostics = result.omittedDiagnostics
         notes = result.notes
+        wordingChanges = result.wordingChanges.map {
+            WordingChangeBody(item: $0.item, previousWave: $0.previousWave, previousText: $0.previousText, text: $0.text)
+        }
     }
 }

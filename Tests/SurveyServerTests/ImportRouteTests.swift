@@ -50,6 +50,31 @@ struct ImportRouteTests {
         #expect(try fixture.spooledFiles().isEmpty)
     }
 
+    @Test func aRewordedItemIsReportedWithTheUpload() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        let first = try fixture.exportBytes(responses: 40, seed: 5, waves: ["2025-Q4"])
+        // The next wave's export heads the column with the item's text instead of its id.
+        let item = try #require(try SurveyCatalog.embeddedInstrument().item("strategy_metric"))
+        var lines = try String(contentsOfFile: fixture.export(responses: 40, seed: 6, waves: ["2026-Q1"]), encoding: .utf8)
+            .components(separatedBy: "\r\n")
+        lines[0] = lines[0].split(separator: ",").map { $0 == "strategy_metric" ? "\"\(item.text)\"" : String($0) }.joined(separator: ",")
+        let later = ByteBuffer(string: lines.joined(separator: "\r\n"))
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports?filename=q4.csv", method: .post, headers: .bearer(fixture.admin, [csv]), body: first) { response in
+                #expect(response.status == .created)
+                let result = try #require(try json(response) as? [String: Any])
+                #expect((result["wording_changes"] as? [Any])?.isEmpty == true)
+            }
+            try await client.execute(uri: "/v1/imports?filename=q1.csv", method: .post, headers: .bearer(fixture.admin, [csv]), body: later) { response in
+                #expect(response.status == .created)
+                let result = try #require(try json(response) as? [String: Any])
+                let changes = try #require(result["wording_changes"] as? [[String: String]])
+                #expect(changes == [["item": "strategy_metric", "previous_wave": "2025-Q4", "previous_text": "strategy_metric", "text": item.text]])
+                #expect((result["diagnostics"] as? [String])?.contains { $0.contains("item 'strategy_metric' is worded differently from wave 2025-Q4") } == true)
+            }
+        }
+    }
+
     @Test func badRowsGet422WithTheirPositionsAndStoreNothing() async throws {
         let fixture = try ServerFixture(importStored: false)
         let text = String(buffer: try fixture.exportBytes(responses: 20, seed: 3))
