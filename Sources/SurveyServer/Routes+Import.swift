@@ -42,12 +42,7 @@ func receiveImport(_ request: Request, state: ServiceState, logger: Logger) asyn
     if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
         throw APIError.tooLarge(limit: limit)
     }
-    let survey: Survey
-    do {
-        survey = try state.catalog.survey(parameters.survey)
-    } catch let error as CatalogError {
-        throw APIError(.badRequest, "bad_request", "survey: \(error.description)")
-    }
+    let (survey, mapping) = try surveyAndMapping(parameters, state: state)
     if parameters.format != "auto", ExportFormat(rawValue: parameters.format) == nil {
         throw APIError(.badRequest, "bad_request",
                        "format: unknown format '\(parameters.format)' (expected auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -57,7 +52,8 @@ func receiveImport(_ request: Request, state: ServiceState, logger: Logger) asyn
     let settings = ImportSettings(wave: parameters.wave, organisation: parameters.organisation, division: parameters.division,
                                   timeZone: parameters.timeZone,
                                   dateOrder: parameters.dateOrder.map { $0 == "mdy" ? TimestampParserDateOrder.mdy : .dmy },
-                                  includePartial: parameters.includePartial, keepIdentifiers: parameters.keepIdentifiers)
+                                  includePartial: parameters.includePartial, keepIdentifiers: parameters.keepIdentifiers,
+                                  mapping: mapping)
     var importRequest = ImportRequest(files: [upload.path], survey: survey, settings: settings)
     importRequest.displayNames = [parameters.fileName]
     importRequest.format = parameters.format
@@ -85,6 +81,35 @@ func receiveImport(_ request: Request, state: ServiceState, logger: Logger) asyn
                        details: body.diagnostics + (result.omittedDiagnostics > 0 ? ["\(result.file): … and \(result.omittedDiagnostics) more problems"] : []))
     }
     return JSONBody(status: body.outcome == "stored" ? .created : .ok, value: body)
+}
+
+/// The survey an upload answers and the mapping it is read through (`mapping=NAME`: a
+/// `*.mapping.yaml` in the server's survey folder, checked as `opmodel import --mapping` checks it).
+private func surveyAndMapping(_ parameters: UploadParameters, state: ServiceState) throws -> (Survey, ExportMapping?) {
+    guard let name = parameters.mapping else {
+        do {
+            return (try state.catalog.survey(parameters.survey ?? "product_operating_model"), nil)
+        } catch let error as CatalogError {
+            throw APIError(.badRequest, "bad_request", "survey: \(error.description)")
+        }
+    }
+    let path = URL(fileURLWithPath: state.configuration.surveysDirectory).appendingPathComponent(name).path
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw APIError(.badRequest, "bad_request", "mapping: no mapping file '\(name)' in the server's survey folder")
+    }
+    let loaded: LoadedMapping
+    do {
+        loaded = try state.catalog.loadMapping(path: path)
+    } catch let list as DiagnosticList {
+        // Shown relative to the survey folder: the server's paths are not the client's business.
+        throw APIError(.unprocessableContent, "invalid_mapping", "the mapping file '\(name)' is not valid; nothing was stored",
+                       details: list.diagnostics.map { $0.description.replacingOccurrences(of: path, with: name) })
+    }
+    // A mapping names its survey; `survey` may only confirm it.
+    if let survey = parameters.survey, loaded.survey.id != survey.split(separator: "@").first.map(String.init) {
+        throw APIError(.badRequest, "bad_request", "mapping: '\(name)' maps survey '\(loaded.survey.id)', not '\(survey)' (drop survey or give the mapping for this survey)")
+    }
+    return (loaded.survey, loaded.mapping)
 }
 
 extension ImportBody {

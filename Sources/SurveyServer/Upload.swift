@@ -42,7 +42,10 @@ struct SpooledUpload: Sendable {
 /// The query items of `POST /v1/imports`, checked before the body is read.
 struct UploadParameters: Sendable {
     var fileName: String
-    var survey: String
+    /// The `survey` parameter; nil when not given (the mapping's survey, else the instrument).
+    var survey: String?
+    /// A mapping file's name in the server's survey folder (`*.mapping.yaml`).
+    var mapping: String?
     var wave: String?
     var organisation: String?
     var division: String?
@@ -68,7 +71,7 @@ struct UploadParameters: Sendable {
             throw APIError(.unsupportedMediaType, "unsupported_media_type",
                            "an export is sent as text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet or application/octet-stream, not '\(contentType ?? "(none)")'")
         }
-        let known: Set<String> = ["filename", "survey", "wave", "organisation", "division", "format", "timezone", "date-order",
+        let known: Set<String> = ["filename", "survey", "mapping", "wave", "organisation", "division", "format", "timezone", "date-order",
                                   "include-partial", "keep-identifiers", "replace", "dry-run", "skip-invalid"]
         for name in query.keys.sorted() where !known.contains(name) {
             problems.append("unknown query parameter '\(name)' (expected \(known.sorted().joined(separator: ", ")))")
@@ -93,7 +96,11 @@ struct UploadParameters: Sendable {
             fileName = "upload"
             problems.append("filename: required with application/octet-stream (e.g. ?filename=june.csv)")
         }
-        survey = query["survey"] ?? "product_operating_model"
+        survey = query["survey"]
+        mapping = query["mapping"]
+        if let name = mapping, name.contains("/") || name.hasPrefix(".") || !name.hasSuffix(".mapping.yaml") || name.count > 200 {
+            problems.append("mapping: expected the name of a *.mapping.yaml file in the server's survey folder, not '\(name)'")
+        }
         wave = query["wave"]
         organisation = query["organisation"]
         division = query["division"]

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 @testable import SurveyServer
 import SurveyKit
+import SurveyTestSupport
 import Synchronization
 import Testing
 
@@ -75,6 +76,46 @@ struct ImportRouteTests {
         }
     }
 
+    @Test func anUploadIsReadThroughAMappingFromTheSurveyFolder() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        // The LimeSurvey draft of issue 7, as `opmodel survey from-lss` writes it, in the server's survey folder.
+        _ = try writeLimeSurveyDraft(lssPath: PlatformFixtures.limeSurvey("acme.lss").path, surveyID: "acme", headings: .code,
+                                     surveyPath: nil, mappingPath: nil, outputDirectory: fixture.configuration.surveysDirectory, overwrite: false)
+        let broken = try String(contentsOfFile: fixture.configuration.surveysDirectory + "/acme.mapping.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "item: g01q02\n", with: "item: g01q02x\n")
+        try broken.write(toFile: fixture.configuration.surveysDirectory + "/broken.mapping.yaml", atomically: true, encoding: .utf8)
+        let export = ByteBuffer(bytes: try Data(contentsOf: PlatformFixtures.limeSurvey("export-code-headings-code-answers.csv")))
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports?filename=results.csv&mapping=acme.mapping.yaml&organisation=acme&wave=2026-Q3",
+                                     method: .post, headers: .bearer(fixture.admin, [csv]), body: export) { response in
+                #expect(response.status == .created)
+                let result = try #require(try json(response) as? [String: Any])
+                #expect(result["imported"] as? Int == 6)
+                #expect(result["waves"] as? [String] == ["2026-Q3"])
+            }
+            try await client.execute(uri: "/v1/imports?filename=results.csv&mapping=broken.mapping.yaml&organisation=acme",
+                                     method: .post, headers: .bearer(fixture.admin, [csv]), body: export) { response in
+                #expect(response.status == .unprocessableContent)
+                let error = try #require(errorOf(response))
+                #expect(error.code == "invalid_mapping")
+                #expect(error.details.contains { $0.hasPrefix("broken.mapping.yaml:") && $0.contains("error: unknown item 'g01q02x'") }, "\(error.details)")
+            }
+            try await client.execute(uri: "/v1/imports?filename=results.csv&mapping=acme.mapping.yaml&survey=product_operating_model",
+                                     method: .post, headers: .bearer(fixture.admin, [csv]), body: export) { response in
+                #expect(response.status == .badRequest)
+                #expect(errorOf(response)?.message == "mapping: 'acme.mapping.yaml' maps survey 'acme', not 'product_operating_model' (drop survey or give the mapping for this survey)")
+            }
+            for name in ["../acme.mapping.yaml", "acme.yaml"] {
+                try await client.execute(uri: "/v1/imports?filename=results.csv&mapping=\(name)", method: .post,
+                                         headers: .bearer(fixture.admin, [csv]), body: export) { response in
+                    #expect(response.status == .badRequest)
+                    #expect(errorOf(response)?.details == ["mapping: expected the name of a *.mapping.yaml file in the server's survey folder, not '\(name)'"])
+                }
+            }
+        }
+        #expect(try listImportBatches(in: fixture.store()).count == 1)
+    }
+
     @Test func badRowsGet422WithTheirPositionsAndStoreNothing() async throws {
         let fixture = try ServerFixture(importStored: false)
         let text = String(buffer: try fixture.exportBytes(responses: 20, seed: 3))
@@ -114,7 +155,7 @@ struct ImportRouteTests {
                                      body: ByteBuffer(string: "a\n")) { response in
                 #expect(response.status == .badRequest)
                 #expect(errorOf(response)?.details == [
-                    "unknown query parameter 'colour' (expected date-order, division, dry-run, filename, format, include-partial, keep-identifiers, organisation, replace, skip-invalid, survey, timezone, wave)",
+                    "unknown query parameter 'colour' (expected date-order, division, dry-run, filename, format, include-partial, keep-identifiers, mapping, organisation, replace, skip-invalid, survey, timezone, wave)",
                     "replace: 'maybe' is not true or false",
                 ])
             }
