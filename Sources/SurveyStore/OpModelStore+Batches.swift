@@ -150,6 +150,13 @@ extension OpModelStore {
                     try db.execute(sql: "INSERT OR REPLACE INTO unitAlias (pathKey, unitId) VALUES (?, ?)", arguments: [oldKey, target])
                     return "merged '\(path.joined(separator: " / "))' into '\(newPath.joined(separator: " / "))' (\(moved) responses moved)"
                 }
+                // A former name of another unit still leads to that unit (tokens scoped by name,
+                // imports that use it): giving it to this one would make it lead to two.
+                if newKey != oldKey, let ownerName = try String.fetchOne(db, sql: """
+                    SELECT u.name FROM unitAlias a JOIN unit u ON u.id = a.unitId WHERE a.pathKey = ? AND a.unitId <> ?
+                    """, arguments: [newKey, id]) {
+                    throw StoreError(.conflict, "'\(newPath.joined(separator: " / "))' is a former name of '\(ownerName)', which imports and access tokens using it still reach; choose another name, or merge into '\(ownerName)'")
+                }
                 try db.execute(sql: "UPDATE unit SET name = ?, pathKey = ? WHERE id = ?", arguments: [newName, newKey, id])
                 try Self.rekeyChildren(of: id, parentKey: newKey, in: db)
                 if newKey != oldKey {

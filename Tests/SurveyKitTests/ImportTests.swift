@@ -236,6 +236,22 @@ struct ImportTests {
         #expect(try fixture.count("SELECT count(*) FROM unit") == 3)
     }
 
+    @Test func aFormerNameOfAnotherOrganisationIsNotGivenAway() throws {
+        let fixture = try ImportFixture()
+        let path = try fixture.file("a.csv", PilotCSV.file([PilotCSV.row("r1", org: "Acme"), PilotCSV.row("r2", org: "Beta")]))
+        _ = try fixture.importFiles([path])
+        #expect(try renameUnit(path: ["Acme"], to: "Acme Group", in: fixture.store) == "renamed 'Acme' to 'Acme Group'")
+        // "Acme" still leads to Acme Group (a viewer token for Acme, a later import): Beta may not take it.
+        #expect(throws: StoreError.self) { try renameUnit(path: ["Beta"], to: "Acme", in: fixture.store) }
+        do {
+            _ = try renameUnit(path: ["Beta"], to: "Acme", in: fixture.store)
+        } catch let error as StoreError {
+            #expect(error.message == "'Acme' is a former name of 'Acme Group', which imports and access tokens using it still reach; choose another name, or merge into 'Acme Group'")
+        }
+        #expect(try fixture.store.organisation(named: "Acme")?.name == "Acme Group")
+        #expect(try fixture.store.organisation(named: "Beta")?.name == "Beta")
+    }
+
     @Test func aChangedSurveyVersionIsRefusedOnceResponsesUseIt() throws {
         let fixture = try ImportFixture()
         let path = try fixture.file("a.csv", PilotCSV.file([PilotCSV.row("r1")]))
