@@ -39,21 +39,33 @@ public enum XLSXReader {
         return isWorkbook((try? handle.read(upToCount: 4)) ?? Data())
     }
 
+    /// The most one part of a workbook (a sheet, its shared strings) may unpack to. Excel's own
+    /// sheets stop at 1,048,576 rows; a part past this is not a survey export but a ZIP bomb.
+    public static let maximumPartSize = 1 << 30
+
     /// The first visible sheet of a workbook as UTF-8 CSV text.
     /// - Throws: ``CSVError`` (code `.noHeader`) when the file is not a readable workbook or has
     ///   no visible sheet, with a message saying which part is missing.
-    public static func csv(from data: Data, file: String) throws -> Data {
+    /// - Parameter maximumPartSize: The most one part may unpack to (see ``maximumPartSize``).
+    public static func csv(from data: Data, file: String, maximumPartSize: Int = XLSXReader.maximumPartSize) throws -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
             throw failure("'\(file)' looks like a ZIP file but cannot be opened as an .xlsx workbook")
         }
+        struct TooLarge: Error {}
         func part(_ path: String) throws -> Data? {
             guard let entry = archive[path] else { return nil }
             var bytes = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: true) { bytes.append($0) }
+                // Counted as it unpacks: a part's declared size can lie (a ZIP bomb).
+                _ = try archive.extract(entry, skipCRC32: true) { chunk in
+                    guard bytes.count + chunk.count <= maximumPartSize else { throw TooLarge() }
+                    bytes.append(chunk)
+                }
+            } catch is TooLarge {
+                throw failure("'\(path)' in the workbook '\(file)' unpacks to more than \(maximumPartSize >= 1_048_576 ? "\(maximumPartSize / 1_048_576) MB" : "\(maximumPartSize) bytes") (the limit for one part of an .xlsx; export the sheet as CSV instead)")
             } catch {
                 throw failure("cannot unpack '\(path)' from the workbook '\(file)'")
             }

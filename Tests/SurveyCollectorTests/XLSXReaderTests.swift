@@ -106,6 +106,14 @@ struct XLSXReaderTests {
         #expect(error?.message == "the workbook 'book.xlsx' has no visible sheet")
     }
 
+    @Test func aPartUnpackingPastTheLimitIsRefusedAsItUnpacks() throws {
+        let rows = (1...200).map { "<row r=\"\($0)\">" + W.inline("A\($0)", String(repeating: "x", count: 40)) + "</row>" }.joined()
+        let data = try W.workbook(sheets: [W.Sheet(name: "Export", hidden: false, rows: rows)], sharedStrings: [])
+        #expect(try XLSXReader.csv(from: data, file: "book.xlsx").count > 8_000)
+        let error = #expect(throws: CSVError.self) { _ = try XLSXReader.csv(from: data, file: "book.xlsx", maximumPartSize: 4_096) }
+        #expect(error?.message == "'xl/worksheets/sheet1.xml' in the workbook 'book.xlsx' unpacks to more than 4096 bytes (the limit for one part of an .xlsx; export the sheet as CSV instead)")
+    }
+
     @Test func microsoftFormsWorkbookImportsThroughTheSamePipeline() throws {
         let survey = try PlatformSurvey.load()
         let strings = ["Id", "Start time", "Completion time", "Email", "Name", "Team", "My team talks to users every week.",
