@@ -105,11 +105,14 @@ func buildRouter(state: ServiceState) -> Router<ServerContext> {
             let organisation = try state.organisation(name, for: access)
             let key = ScorecardCache<ByteBuffer>.Key(organisationID: organisation.id, wave: wave, format: format.rawValue, minGroup: minGroup,
                                          revision: try storeRevision(of: state.store))
-            return try state.cache.value(for: key) {
+            let render = {
                 ByteBuffer(string: try reportCall(name) {
                     try renderedScorecard(store: state.store, wave: wave, organisation: organisation.name, format: format, minGroup: minGroup)
                 })
             }
+            // Only the service's own threshold is cached: a reader stepping through raised
+            // thresholds would otherwise push everyone's scorecards out of the cache.
+            return minGroup == state.configuration.minGroup ? try state.cache.value(for: key, orCompute: render) : try render()
         }
         return RenderedBody(buffer: buffer, contentType: format == .html ? "text/html; charset=utf-8" : "application/json; charset=utf-8")
     }

@@ -26,6 +26,21 @@ struct RouteTests {
         #expect(served.count == 10)
     }
 
+    @Test func onlyTheServersOwnThresholdIsCached() async throws {
+        let fixture = try ServerFixture()
+        let state = try ServiceState(configuration: fixture.configuration)
+        let application = Application(router: buildRouter(state: state))
+        let uri = "/v1/organisations/\(segment(ServerFixture.home))/waves/2026-Q1/scorecard"
+        try await application.test(.router) { client in
+            for query in ["?min-group=6", "?min-group=7", "", "?min-group=5"] {
+                try await client.execute(uri: uri + query, method: .get, headers: .bearer(fixture.viewer)) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+        }
+        #expect(state.cache.count == 1)
+    }
+
     @Test func healthAndTheDocumentNeedNoToken() async throws {
         let fixture = try ServerFixture(importStored: false)
         try await fixture.application().test(.router) { client in
