@@ -6,7 +6,8 @@ import SurveyKit
 
 /// What `POST /v1/imports` answers for a file that was read.
 struct ImportBody: Codable, Sendable {
-    /// `stored`, `already-stored` (nothing new: a repeated upload), `dry-run` or `rejected`.
+    /// `stored`, `already-stored` (nothing new: a repeated upload), `dry-run`, `rejected` or
+    /// `conflicts` (only changed versions of stored responses, kept as stored: a 409).
     var outcome: String
     var file: String
     var batch: Int64?
@@ -80,6 +81,11 @@ func receiveImport(_ request: Request, state: ServiceState, logger: Logger) asyn
                        "'\(result.file)' has \(max(result.totals.rejected, 1)) invalid \(result.totals.rejected == 1 ? "row" : "rows"); \(stored)",
                        details: body.diagnostics + (result.omittedDiagnostics > 0 ? ["\(result.file): … and \(result.omittedDiagnostics) more problems"] : []))
     }
+    if body.outcome == "conflicts" {
+        throw APIError(.conflict, "conflict",
+                       "'\(result.file)' has \(result.totals.conflicts) \(result.totals.conflicts == 1 ? "response" : "responses") that differ from the stored ones and nothing new; nothing was stored (replace=true stores them)",
+                       details: body.diagnostics)
+    }
     return JSONBody(status: body.outcome == "stored" ? .created : .ok, value: body)
 }
 
@@ -106,8 +112,8 @@ private func surveyAndMapping(_ parameters: UploadParameters, state: ServiceStat
                        details: list.diagnostics.map { $0.description.replacingOccurrences(of: path, with: name) })
     }
     // A mapping names its survey; `survey` may only confirm it.
-    if let survey = parameters.survey, loaded.survey.id != survey.split(separator: "@").first.map(String.init) {
-        throw APIError(.badRequest, "bad_request", "mapping: '\(name)' maps survey '\(loaded.survey.id)', not '\(survey)' (drop survey or give the mapping for this survey)")
+    if let survey = parameters.survey, !loaded.matches(survey) {
+        throw APIError(.badRequest, "bad_request", "mapping: '\(name)' maps survey '\(loaded.name(against: survey))', not '\(survey)' (drop survey or give the mapping for this survey)")
     }
     return (loaded.survey, loaded.mapping)
 }
@@ -119,6 +125,9 @@ extension ImportBody {
             outcome = "rejected"
         } else if result.batchID != nil {
             outcome = "stored"
+        } else if totals.conflicts > 0, !dryRun {
+            // Changed answers kept as stored: not a harmless repeat.
+            outcome = "conflicts"
         } else {
             outcome = dryRun ? "dry-run" : "already-stored"
         }

@@ -16,6 +16,7 @@ final class ServiceState: Sendable {
         catalog = SurveyCatalog(directory: configuration.surveysDirectory)
         authority = try TokenAuthority(path: configuration.tokensPath)
         cache = ScorecardCache(capacity: configuration.cacheEntries)
+        SpooledUpload.removeStale(in: configuration.uploadDirectory)
     }
 
     /// The organisation a request names, if it exists and the token may read it; otherwise

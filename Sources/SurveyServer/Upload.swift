@@ -11,7 +11,7 @@ struct SpooledUpload: Sendable {
     /// The body is never held in memory whole; on any error (over the limit, the client gone
     /// mid-upload) the partial file is deleted before the error goes on.
     static func receive(_ body: RequestBody, limit: Int, directory: String) async throws -> SpooledUpload {
-        let path = (directory as NSString).appendingPathComponent("opmodel-upload-\(UUID().uuidString)")
+        let path = (directory as NSString).appendingPathComponent(prefix + UUID().uuidString)
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: path) else {
             throw APIError(.internalServerError, "internal", "the server cannot store uploads at the moment")
@@ -37,6 +37,20 @@ struct SpooledUpload: Sendable {
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
     }
+
+    /// Spooled uploads of a server that was killed before it could delete them: older than
+    /// `age` seconds, so a running server's upload in the same folder is never touched.
+    static func removeStale(in directory: String, olderThan age: TimeInterval = 86_400, now: Date = Date()) {
+        let manager = FileManager.default
+        for name in (try? manager.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix(prefix) {
+            let path = (directory as NSString).appendingPathComponent(name)
+            if let modified = (try? manager.attributesOfItem(atPath: path))?[.modificationDate] as? Date, now.timeIntervalSince(modified) > age {
+                try? manager.removeItem(atPath: path)
+            }
+        }
+    }
+
+    static let prefix = "opmodel-upload-"
 }
 
 /// The query items of `POST /v1/imports`, checked before the body is read.

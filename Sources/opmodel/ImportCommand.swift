@@ -100,8 +100,8 @@ struct ImportCommand: ParsableCommand {
         let definition: Survey
         if let loaded {
             // A mapping names its survey; --survey may only confirm it.
-            if let survey, loaded.survey.id != survey.split(separator: "@").first.map(String.init) {
-                printError("error: \(mapping ?? "") maps survey '\(loaded.survey.id)', not '\(survey)' (drop --survey or give the mapping for this survey)")
+            if let survey, !loaded.matches(survey) {
+                printError("error: \(mapping ?? "") maps survey '\(loaded.name(against: survey))', not '\(survey)' (drop --survey or give the mapping for this survey)")
                 throw ExitStatus.dataError
             }
             definition = loaded.survey

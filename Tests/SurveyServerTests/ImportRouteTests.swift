@@ -105,6 +105,11 @@ struct ImportRouteTests {
                 #expect(response.status == .badRequest)
                 #expect(errorOf(response)?.message == "mapping: 'acme.mapping.yaml' maps survey 'acme', not 'product_operating_model' (drop survey or give the mapping for this survey)")
             }
+            try await client.execute(uri: "/v1/imports?filename=results.csv&mapping=acme.mapping.yaml&survey=acme@2",
+                                     method: .post, headers: .bearer(fixture.admin, [csv]), body: export) { response in
+                #expect(response.status == .badRequest)
+                #expect(errorOf(response)?.message == "mapping: 'acme.mapping.yaml' maps survey 'acme@1', not 'acme@2' (drop survey or give the mapping for this survey)")
+            }
             for name in ["../acme.mapping.yaml", "acme.yaml"] {
                 try await client.execute(uri: "/v1/imports?filename=results.csv&mapping=\(name)", method: .post,
                                          headers: .bearer(fixture.admin, [csv]), body: export) { response in
@@ -114,6 +119,48 @@ struct ImportRouteTests {
             }
         }
         #expect(try listImportBatches(in: fixture.store()).count == 1)
+    }
+
+    @Test func changedAnswersAreAConflictNotARepeat() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        let text = String(buffer: try fixture.exportBytes(responses: 20, seed: 9))
+        var lines = text.components(separatedBy: "\r\n")
+        for index in lines.indices.dropFirst() { lines[index] = lines[index].replacingOccurrences(of: "Agree", with: "Disagree") }
+        let changed = ByteBuffer(string: lines.joined(separator: "\r\n"))
+        #expect(String(buffer: changed) != text)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports?filename=a.csv", method: .post, headers: .bearer(fixture.admin, [csv]),
+                                     body: ByteBuffer(string: text)) { response in
+                #expect(response.status == .created)
+            }
+            try await client.execute(uri: "/v1/imports?filename=b.csv", method: .post, headers: .bearer(fixture.admin, [csv]), body: changed) { response in
+                #expect(response.status == .conflict)
+                let error = try #require(errorOf(response))
+                #expect(error.code == "conflict")
+                #expect(error.message.hasPrefix("'b.csv' has "))
+                #expect(error.message.hasSuffix(" that differ from the stored ones and nothing new; nothing was stored (replace=true stores them)"))
+            }
+            try await client.execute(uri: "/v1/imports?filename=b.csv&replace=true", method: .post, headers: .bearer(fixture.admin, [csv]),
+                                     body: changed) { response in
+                #expect(response.status == .created)
+                let result = try #require(try json(response) as? [String: Any])
+                #expect((result["replaced"] as? Int ?? 0) > 0)
+            }
+        }
+        #expect(try listImportBatches(in: fixture.store()).count == 2)
+    }
+
+    @Test func uploadsLeftByAKilledServerAreRemovedWhenItStarts() throws {
+        let fixture = try ServerFixture(importStored: false)
+        let manager = FileManager.default
+        let stale = fixture.configuration.uploadDirectory + "/opmodel-upload-left-behind"
+        let fresh = fixture.configuration.uploadDirectory + "/opmodel-upload-in-flight"
+        let other = fixture.configuration.uploadDirectory + "/someone-elses-file"
+        for path in [stale, fresh, other] { #expect(manager.createFile(atPath: path, contents: Data("x".utf8))) }
+        let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
+        for path in [stale, other] { try manager.setAttributes([.modificationDate: twoDaysAgo], ofItemAtPath: path) }
+        _ = try fixture.application()
+        #expect(try fixture.spooledFiles().sorted() == ["opmodel-upload-in-flight", "someone-elses-file"])
     }
 
     @Test func badRowsGet422WithTheirPositionsAndStoreNothing() async throws {
