@@ -22,30 +22,39 @@ extension ColumnMapping {
         let items = survey.items
         let itemIndex = Dictionary(items.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         applied.items = Set(mapping.notAsked.compactMap { itemIndex[$0] })
-        var taken = Set<Int>()
-        func find(_ header: String) -> Int? {
-            let free = displayNames.indices.filter { !taken.contains($0) }
-            if let exact = free.first(where: { displayNames[$0] == header }) { return exact }
-            let key = normalizedKey(header)
-            if let loose = free.first(where: { normalizedKey(displayNames[$0]) == key }) { return loose }
-            return free.first { index in
+        // Every entry's exact match first, then the normalised ones, then the adapter's other
+        // names: a loose match of an early entry never takes the column a later one names exactly.
+        let tiers: [(String, Int) -> Bool] = [
+            { header, index in displayNames[index] == header },
+            { header, index in normalizedKey(displayNames[index]) == normalizedKey(header) },
+            { header, index in
                 guard index < columns.count else { return false }
+                let key = normalizedKey(header)
                 switch columns[index] {
                 case .names(let names): return names.contains { normalizedKey($0) == key }
                 case .part(let question, let label):
                     return ["\(question) - \(label)", "\(question) [\(label)]"].contains { normalizedKey($0) == key }
                 case .fixed, .personal: return false
                 }
+            },
+        ]
+        var found = [Int?](repeating: nil, count: mapping.columns.count)
+        var taken = Set<Int>()
+        for matches in tiers {
+            for (position, entry) in mapping.columns.enumerated() where found[position] == nil {
+                if let column = displayNames.indices.first(where: { !taken.contains($0) && matches(entry.header, $0) }) {
+                    found[position] = column
+                    taken.insert(column)
+                }
             }
         }
-        for entry in mapping.columns {
-            guard let column = find(entry.header) else {
+        for (position, entry) in mapping.columns.enumerated() {
+            guard let column = found[position] else {
                 let hint = closestMatch(to: entry.header, in: displayNames).map { " (did you mean '\($0)'?)" } ?? ""
                 applied.diagnostics.append(Diagnostic(.error, "column '\(entry.header)' is not in \(file)\(hint)",
                                                       at: entry.location ?? SourceLocation(file: mapping.file, line: 1, column: 1)))
                 continue
             }
-            taken.insert(column)
             switch entry.target {
             case .item(let id, let option):
                 guard let index = itemIndex[id] else { continue }

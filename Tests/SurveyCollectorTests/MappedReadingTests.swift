@@ -51,6 +51,28 @@ struct MappedReadingTests {
         #expect(export.responses.map(\.responseKey) == ["1", "2", "3", "4"])
     }
 
+    @Test func everyExactHeadingIsMatchedBeforeAnyLooseOne() throws {
+        let survey = try loadSurvey(yaml: Self.survey, file: "tools.yaml")
+        // "Clear" is nowhere exactly; read loosely in file order it would take "clear", which the
+        // next entry names exactly.
+        let mapping = try loadMapping(yaml: """
+            mapping: 1
+            survey: tools
+            columns:
+              - {column: "Clear", item: clear, answers: {"A5": 5}}
+              - {column: "clear", ignore: true}
+            not_asked: [tools]
+
+            """, file: "m.yaml", surveys: [survey])
+        let export = try readExport("""
+            id,clear,CLEAR
+            1,leftover,A5
+
+            """, survey: survey, settings: ImportSettings(wave: "2026-Q1", organisation: "Acme", mapping: mapping))
+        #expect(export.rejectionMessages == [])
+        #expect(export.answers("clear") == ["5"])
+    }
+
     @Test func aTextNeitherTheMappingNorTheScaleReadsIsAnError() throws {
         let export = try read("""
             id,Unit,G1,G2[SQ1],G2[SQ2],G2[SQ3]
