@@ -28,6 +28,9 @@ public struct LimeSurveyDraft: Sendable {
     public var columnCount: Int
     /// Questions left out, as `CODE (what it is)`: display texts, equations, unsupported types.
     public var skipped: [String]
+    /// Export headings that two columns share (full question texts repeated), which a mapping
+    /// cannot tell apart; empty with code headings.
+    public var ambiguousHeadings: [String] = []
 }
 
 /// Turns a LimeSurvey survey structure into a draft OpModel survey and a mapping for its exports.
@@ -56,7 +59,7 @@ public func makeLimeSurveyDraft(_ structure: LimeSurveyStructure, surveyID: Stri
 /// Where ``writeLimeSurveyDraft(lssPath:surveyID:headings:surveyPath:mappingPath:outputDirectory:overwrite:)`` failed.
 public struct DraftError: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
-    public enum Code: Sendable { case missingFile, exists, unwritable }
+    public enum Code: Sendable { case missingFile, exists, unwritable, ambiguous }
     /// The category, for the exit code.
     public var code: Code
     /// The message, naming the file.
@@ -81,6 +84,10 @@ public func writeLimeSurveyDraft(lssPath: String, surveyID: String?, headings: L
     let directory = outputDirectory ?? "."
     let surveyFile = surveyPath ?? (directory as NSString).appendingPathComponent("\(draft.surveyID).yaml")
     let mappingFile = mappingPath ?? (directory as NSString).appendingPathComponent("\(draft.surveyID).mapping.yaml")
+    if !draft.ambiguousHeadings.isEmpty {
+        let list = draft.ambiguousHeadings.map { "'\($0)'" }.joined(separator: ", ")
+        throw DraftError(code: .ambiguous, description: "several columns of the export would share the heading \(list), so a mapping cannot tell them apart; draft with --headings code and export with question-code headings")
+    }
     if !overwrite {
         for path in [surveyFile, mappingFile] where FileManager.default.fileExists(atPath: path) {
             throw DraftError(code: .exists, description: "'\(path)' already exists; give --force to overwrite it (your edits to it would be lost)")
@@ -505,7 +512,15 @@ private struct DraftBuilder {
         })
         return LimeSurveyDraft(surveyID: surveyID, surveyYAML: surveyYAML, mappingYAML: mappingYAML(mapping, comments: comments),
                                dimensionCount: dimensions.count, itemCount: dimensions.reduce(0) { $0 + $1.items.count },
-                               columnCount: columns.count + 2, skipped: skipped)
+                               columnCount: columns.count + 2, skipped: skipped,
+                               ambiguousHeadings: Self.repeated(mapping.columns.map(\.header)))
+    }
+
+    /// The texts that occur more than once, in order of their first repeat.
+    static func repeated(_ texts: [String]) -> [String] {
+        var seen = Set<String>(), repeated: [String] = []
+        for text in texts where !seen.insert(normalizedKey(text)).inserted && !repeated.contains(text) { repeated.append(text) }
+        return repeated
     }
 
     func mostUsedScale(_ scales: [Scale]) -> Scale {

@@ -136,6 +136,7 @@ struct SurveyCommand: ParsableCommand {
                 switch error.code {
                 case .missingFile: throw ExitStatus.noInput
                 case .exists, .unwritable: throw ExitStatus.ioError
+                case .ambiguous: throw ExitStatus.dataError
                 }
             }
         }

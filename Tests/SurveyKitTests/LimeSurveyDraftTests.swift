@@ -19,6 +19,26 @@ struct LimeSurveyDraftTests {
                                  outputDirectory: directory.appendingPathComponent("Surveys").path, overwrite: false)
     }
 
+    @Test func repeatedFullHeadingsAreRefusedBeforeAnythingIsWritten() throws {
+        defer { SurveyFixtures.removeDirectory(directory) }
+        // Two questions asked in the same words export two columns with one full-text heading.
+        let text = try String(contentsOfFile: lss, encoding: .utf8).replacingOccurrences(
+            of: "<![CDATA[What would help your team learn from customers more often?]]>",
+            with: "<![CDATA[How often did your team release to users last quarter?]]>")
+        let copy = directory.appendingPathComponent("same-words.lss").path
+        try text.write(toFile: copy, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("Surveys").path
+        let error = #expect(throws: DraftError.self) {
+            try writeLimeSurveyDraft(lssPath: copy, surveyID: "acme", headings: .full, surveyPath: nil, mappingPath: nil,
+                                     outputDirectory: out, overwrite: false)
+        }
+        #expect(error?.description == "several columns of the export would share the heading 'How often did your team release to users last quarter?', so a mapping cannot tell them apart; draft with --headings code and export with question-code headings")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        // Code headings tell them apart.
+        _ = try writeLimeSurveyDraft(lssPath: copy, surveyID: "acme", headings: .code, surveyPath: nil, mappingPath: nil,
+                                     outputDirectory: out, overwrite: false)
+    }
+
     @Test func theDraftValidatesAsWritten() throws {
         defer { SurveyFixtures.removeDirectory(directory) }
         let result = try write()
