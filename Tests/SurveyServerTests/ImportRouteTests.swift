@@ -160,7 +160,8 @@ struct ImportRouteTests {
         let twoDaysAgo = Date().addingTimeInterval(-2 * 86_400)
         for path in [stale, other] { try manager.setAttributes([.modificationDate: twoDaysAgo], ofItemAtPath: path) }
         _ = try fixture.application()
-        #expect(try fixture.spooledFiles().sorted() == ["opmodel-upload-in-flight", "someone-elses-file"])
+        #expect(try manager.contentsOfDirectory(atPath: fixture.configuration.uploadDirectory).sorted()
+                == ["opmodel-upload-in-flight", "someone-elses-file"])
     }
 
     @Test func badRowsGet422WithTheirPositionsAndStoreNothing() async throws {

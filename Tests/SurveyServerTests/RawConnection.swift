@@ -70,6 +70,14 @@ final class RawConnection {
         }
     }
 
+    /// Whether the server has left the connection open: nothing has arrived and it has not
+    /// been closed (a peek that does not wait).
+    var isOpen: Bool {
+        var byte: UInt8 = 0
+        let count = recv(socketFD, &byte, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT))
+        return count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)
+    }
+
     /// Closes the connection at once, as a client that goes away does.
     func hangUp() {
         shutdown(socketFD, Int32(SHUT_RDWR))

@@ -4,18 +4,9 @@ import Testing
 
 /// `opmodel tokens` and `opmodel serve` as a user runs them.
 struct ServeCommandTests {
-    private func executable() throws -> URL {
-        let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [directory, directory.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("opmodel")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw CocoaError(.fileNoSuchFile)
-    }
-
     private func run(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = try SurveyFixtures.opmodelExecutable()
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()
@@ -48,33 +39,12 @@ struct ServeCommandTests {
         #expect(try run(["tokens", "revoke", id, "--tokens", tokens]).out == "revoked token \(id)\n")
         #expect(try run(["tokens", "list", "--tokens", tokens]).out.contains("\trevoked "))
 
-        let server = Process()
-        server.executableURL = try executable()
-        server.arguments = ["serve", "--port", "0", "--db", directory.appendingPathComponent("store.sqlite").path, "--tokens", tokens,
-                            "--surveys", directory.path]
-        let err = Pipe()
-        server.standardError = err
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer { if server.isRunning { server.terminate() } }
-        // The port the system picked, from the "listening on" line.
-        var text = ""
-        var port: Int?
-        let deadline = Date().addingTimeInterval(20)
-        while port == nil, Date() < deadline {
-            text += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
-            if let range = text.range(of: "listening on http://127.0.0.1:") {
-                port = Int(text[range.upperBound...].prefix { $0.isNumber })
-            }
-        }
-        let bound = try #require(port)
-        let connection = try RawConnection(port: bound)
+        let server = try ServedProcess(arguments: ["--db", directory.appendingPathComponent("store.sqlite").path, "--tokens", tokens,
+                                                   "--surveys", directory.path])
+        let connection = try RawConnection(port: server.port)
         connection.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-        let (response, _) = connection.readUntilClosed(timeout: 5)
+        let (response, _) = connection.readUntilClosed(timeout: 30)
         #expect(response.hasPrefix("HTTP/1.1 200"))
-        kill(server.processIdentifier, SIGTERM)
-        for _ in 0..<100 where server.isRunning { try await Task.sleep(for: .milliseconds(50)) }
-        #expect(!server.isRunning)
-        if !server.isRunning { #expect(server.terminationStatus == 0) }
+        #expect(try await server.stop() == 0)
     }
 }

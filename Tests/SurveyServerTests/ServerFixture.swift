@@ -24,7 +24,9 @@ final class ServerFixture: Sendable {
     /// - Parameters:
     ///   - responses: Rows of the stored export (two organisations, waves 2025-Q4 and 2026-Q1).
     ///   - importStored: Whether the store starts with that export imported.
-    init(responses: Int = 300, importStored: Bool = true, maxUploadBytes: Int = 4 * 1024 * 1024, idleTimeoutSeconds: Int = 30,
+    ///   - idleTimeoutSeconds: Long by default: the live test client's connection idles under
+    ///     the same rule, and a test on a loaded machine can outlast a short timeout.
+    init(responses: Int = 300, importStored: Bool = true, maxUploadBytes: Int = 4 * 1024 * 1024, idleTimeoutSeconds: Int = 3600,
          cacheEntries: Int = 16) throws {
         directory = try SurveyFixtures.makeTemporaryDirectory()
         let uploads = directory.appendingPathComponent("uploads")
@@ -70,7 +72,7 @@ final class ServerFixture: Sendable {
 
     /// The files left in the upload spool folder.
     func spooledFiles() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: configuration.uploadDirectory)
+        try FileManager.default.contentsOfDirectory(atPath: configuration.uploadDirectory).filter { $0.hasPrefix(SpooledUpload.prefix) }
     }
 
     func application(logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) throws -> some ApplicationProtocol {
