@@ -78,7 +78,8 @@ let package = Package(
         .testTarget(name: "SurveyStoreTests", dependencies: ["SurveyStore", "SurveyTestSupport"]),
         .testTarget(name: "SurveyReportingTests", dependencies: ["SurveyReporting", "SurveyCore", "SurveyTestSupport"],
                     resources: [.copy("Snapshots")]),
-        .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport"],
+        .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport",
+                                                         .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyServerTests", dependencies: [
             "SurveyServer", "SurveyKit", "SurveyTestSupport",

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SurveyCore
 import SurveyKit
 import SurveyTestSupport
@@ -54,6 +55,20 @@ struct EndToEndTests {
         }
     }
 
+    /// Whether another connection holds the store's write lock: a write transaction of our own
+    /// is refused at once (no busy wait), and released at once when it is not.
+    static func writeLockIsHeld(_ probe: DatabaseQueue) throws -> Bool {
+        try probe.writeWithoutTransaction { db in
+            do {
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                try db.execute(sql: "ROLLBACK")
+                return false
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                return true
+            }
+        }
+    }
+
     /// The built `opmodel` next to the test bundle.
     static func executable() throws -> URL {
         try SurveyFixtures.opmodelExecutable()
@@ -73,23 +88,24 @@ struct EndToEndTests {
             let store = try OpModelStore(path: storePath)
             _ = try importExports(ImportRequest(files: [small], survey: survey, settings: ImportSettings()), into: store)
         }
-        // How long a whole import of the big file takes here, to interrupt the real one half-way.
-        func runImport(into path: String) throws -> Process {
-            let process = Process()
-            process.executableURL = try Self.executable()
-            process.arguments = ["import", big, "--db", path, "--surveys", directory.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            return process
+        let process = Process()
+        process.executableURL = try Self.executable()
+        process.arguments = ["import", big, "--db", storePath, "--surveys", directory.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Interrupted while it holds the store's write transaction, seen from outside as another
+        // writer being refused. (Timing the kill instead fails on a loaded machine.)
+        // Held on two probes 0.2 s apart, so it is the import's long transaction and not a brief
+        // one while the store opens.
+        let probe = try DatabaseQueue(path: storePath)
+        var heldOnProbes = 0
+        while process.isRunning, heldOnProbes < 2 {
+            let held = try Self.writeLockIsHeld(probe)
+            heldOnProbes = held ? heldOnProbes + 1 : 0
+            if heldOnProbes < 2 { Thread.sleep(forTimeInterval: held ? 0.2 : 0.01) }
         }
-        let started = Date()
-        let calibration = try runImport(into: directory.appendingPathComponent("calibration.sqlite").path)
-        calibration.waitUntilExit()
-        let duration = Date().timeIntervalSince(started)
-        let process = try runImport(into: storePath)
-        Thread.sleep(forTimeInterval: duration * 0.5)
-        #expect(process.isRunning, "the import finished before it could be interrupted")
+        #expect(heldOnProbes == 2 && process.isRunning, "the import finished before it could be interrupted")
         kill(process.processIdentifier, signal)
         process.waitUntilExit()
         if signal == SIGINT { #expect(process.terminationStatus == 130) }
