@@ -8,8 +8,9 @@ struct SpooledUpload: Sendable {
 
     /// Streams a request body to a new file, refusing it with 413 as soon as it passes `limit`.
     ///
-    /// The body is never held in memory whole; on any error (over the limit, the client gone
-    /// mid-upload) the partial file is deleted before the error goes on.
+    /// The body is never held in memory whole: chunks are gathered up to ``writeSize`` and
+    /// written off the server's threads (a disk write blocks its thread). On any error (over the
+    /// limit, the client gone mid-upload) the partial file is deleted before the error goes on.
     static func receive(_ body: RequestBody, limit: Int, directory: String) async throws -> SpooledUpload {
         let path = (directory as NSString).appendingPathComponent(prefix + UUID().uuidString)
         guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
@@ -19,19 +20,35 @@ struct SpooledUpload: Sendable {
         var written = 0
         do {
             defer { try? handle.close() }
+            var pending = ByteBuffer()
             for try await buffer in body {
                 written += buffer.readableBytes
                 guard written <= limit else {
                     throw APIError.tooLarge(limit: limit)
                 }
                 try Task.checkCancellation()
-                try buffer.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+                var chunk = buffer
+                pending.writeBuffer(&chunk)
+                if pending.readableBytes >= writeSize {
+                    try await write(pending, to: handle)
+                    pending.clear()
+                }
             }
+            if pending.readableBytes > 0 { try await write(pending, to: handle) }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             throw error
         }
         return SpooledUpload(path: path, bytes: written)
+    }
+
+    /// How much of a body is gathered before it is written.
+    static let writeSize = 1 << 20
+
+    private static func write(_ bytes: ByteBuffer, to handle: FileHandle) async throws {
+        try await BlockingWork.run(on: BlockingWork.files) {
+            try bytes.withUnsafeReadableBytes { try handle.write(contentsOf: $0) }
+        }
     }
 
     func remove() {
