@@ -47,6 +47,8 @@ struct RouteTests {
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
                 let body = try #require(try json(response) as? [String: Any])
+                // Nothing about the store to a caller without a token.
+                #expect(body.keys.sorted() == ["status"])
                 #expect(body["status"] as? String == "ok")
             }
             try await client.execute(uri: "/v1/openapi.yaml", method: .get) { response in
