@@ -33,7 +33,9 @@ extension ColumnMapping {
                 switch columns[index] {
                 case .names(let names): return names.contains { normalizedKey($0) == key }
                 case .part(let question, let label):
-                    return ["\(question) - \(label)", "\(question) [\(label)]"].contains { normalizedKey($0) == key }
+                    // LimeSurvey's two spellings of a sub-question code name the same column.
+                    return ["\(question) - \(label)", "\(question) [\(label)]", "\(question)[\(label)]", "\(question)_\(label)"]
+                        .contains { normalizedKey($0) == key }
                 case .fixed, .personal: return false
                 }
             },

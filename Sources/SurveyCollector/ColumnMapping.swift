@@ -140,7 +140,8 @@ struct ColumnMapping {
                     }
                     continue
                 }
-                candidates = [name, "\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]", label]
+                candidates = [name, "\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]",
+                              "\(question)[\(label)]", "\(question)_\(label)", label]
             }
             let keys = candidates.map(normalizedKey).filter { !$0.isEmpty }
             if keys.isEmpty {

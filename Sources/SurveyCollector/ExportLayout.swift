@@ -274,11 +274,12 @@ struct ExportLayout {
         "firstname", "lastname", "first name", "last name", "email", "email address",
     ]
 
-    /// One header row of question codes (`G01Q01`, `G01Q02[SQ001]`), full texts (`Question [Sub]`)
-    /// or both (`G01Q02[SQ001]. Question [Sub]`, LimeSurvey's "code & text" headings).
+    /// One header row of question codes (`G01Q01`, `G01Q02[SQ001]`, or the Expression Manager's
+    /// `G01Q02_SQ001`), full texts (`Question [Sub]`) or both (`G01Q02[SQ001]. Question [Sub]`,
+    /// LimeSurvey's "code & text" headings).
     private static func limeSurvey(_ header: [String]) -> ExportLayout {
         let texts = header.map { normalizedSpacing(strippingHTML($0)) }
-        let parts = texts.map(limeHeading)
+        let parts = splittingExpressionManagerCodes(texts.map(limeHeading))
         let codes = Set(parts.compactMap { $0.code.map(normalizedKey) })
         var columns: [ColumnSpec] = []
         for (text, heading) in zip(texts, parts) {
@@ -289,7 +290,7 @@ struct ExportLayout {
                 columns.append(.personal)
             } else if keys.contains(where: { limeIgnored.contains($0) || isLimeTiming($0, codes: codes) }) {
                 columns.append(.fixed(.ignored))
-            } else if let code = heading.code, code.hasSuffix("comment]") {
+            } else if let code = heading.code, code.hasSuffix("comment]") || heading.label?.hasSuffix("comment") == true && !code.contains("[") {
                 // The comment box of a list or multiple-choice question: free text beside an answer.
                 columns.append(.fixed(.ignored))
             } else if let question = heading.question, let label = heading.label {
@@ -329,6 +330,30 @@ struct ExportLayout {
             result.label = label
         }
         return result
+    }
+
+    /// Sub-question columns headed the Expression Manager's way, `G01Q02_SQ001`, taken apart
+    /// like `G01Q02[SQ001]`. LimeSurvey's codes are letters and digits, so the one `_` separates
+    /// question and sub-question; a code is split only when another column shares its question
+    /// part (sub-questions come in sets) or it is a comment box (`G01Q02_comment`), so an older
+    /// survey's single `Q_1` stays whole.
+    static func splittingExpressionManagerCodes(_ headings: [LimeHeading]) -> [LimeHeading] {
+        func split(_ heading: LimeHeading) -> (String, String)? {
+            guard heading.question == nil, let code = heading.code, !code.contains("[") else { return nil }
+            let pieces = code.split(separator: "_", omittingEmptySubsequences: false)
+            guard pieces.count == 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+            else { return nil }
+            return (String(pieces[0]), String(pieces[1]))
+        }
+        let questions = headings.compactMap { split($0)?.0 }
+        let shared = Set(questions.filter { question in questions.lazy.filter { $0 == question }.count > 1 })
+        return headings.map { heading in
+            guard let (question, label) = split(heading), shared.contains(question) || label.hasSuffix("comment") else { return heading }
+            var parted = heading
+            parted.question = question
+            parted.label = label
+            return parted
+        }
     }
 
     /// `Question [Sub]` or `Q5[SQ001]` as ("Question", "Sub"); nil without a trailing bracket.

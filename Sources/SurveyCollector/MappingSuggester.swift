@@ -127,7 +127,7 @@ public enum MappingSuggester {
             case .part(let question, let label):
                 questions.append(column)
                 candidates += optionCandidates(question: question, label: label, column: column, index: index)
-                for name in ["\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]"] {
+                for name in ["\(question) - \(label)", "\(question): \(label)", "\(question) [\(label)]", "\(question)[\(label)]"] {
                     candidates += itemCandidates(name, column: column, index: index)
                 }
             }

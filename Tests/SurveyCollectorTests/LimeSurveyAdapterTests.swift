@@ -180,6 +180,29 @@ struct LimeSurveyAdapterTests {
         #expect(export.answers("reach_customer") == ["2"])
     }
 
+    @Test func expressionManagerCodesAreSubQuestionsWhenTheyComeInSets() {
+        let headings = ["G01Q01_SQ001", "G01Q01_SQ002", "Q_1", "G01Q02_comment", "G01Q03", "A_B_C", "A_B", "G01Q01[SQ003]"]
+        let parts = ExportLayout.splittingExpressionManagerCodes(headings.map(ExportLayout.limeHeading))
+        #expect(parts.map(\.question) == ["G01Q01", "G01Q01", nil, "G01Q02", nil, nil, nil, "G01Q01"])
+        #expect(parts.map(\.label) == ["SQ001", "SQ002", nil, "comment", nil, nil, nil, "SQ003"])
+        #expect(parts.map(\.code) == headings)
+    }
+
+    @Test func readsExpressionManagerHeadings() throws {
+        let text = """
+        "id","submitdate","lastpage","G01Q01_SQ001","G01Q01_SQ002","G01Q02","G02Q04_SQ001","G02Q04_SQ002","G02Q04_SQ003","G02Q04_SQ004","G02Q04_other","G02Q04_othercomment","G01Q02_comment"
+        "9","2026-07-01 10:00:00","2","A4","A5","About once a month","Yes","","Yes","","","","why"
+
+        """
+        let export = try readExport(text, survey: survey)
+        #expect(export.reader.detectedFormat == .limeSurvey)
+        #expect(export.reader.warnings == [])
+        #expect(export.answers("methods") == ["interviews+analytics"])
+        #expect(export.answers("outcome_goals") == ["4"])
+        #expect(export.answers("chose_how") == ["5"])
+        #expect(export.answers("release") == ["monthly"])
+    }
+
     @Test(arguments: [
         ("G01Q02[SQ001]", "G01Q02[SQ001]", nil, "G01Q02", "SQ001"),
         ("Tools you use [Analytics]", nil, "Tools you use [Analytics]", "Tools you use", "Analytics"),

@@ -11,15 +11,26 @@ struct LimeSurveyEndToEndTests {
         try MappingCommandTests.run(arguments, in: directory)
     }
 
+    /// `em-headings-code-answers` is the code-headings export with the Expression Manager's
+    /// `G01Q01_SQ001` for `G01Q01[SQ001]`, read through the mapping the `.lss` gave.
     @Test(arguments: ["code-headings-code-answers", "code-headings-full-answers",
-                      "full-headings-code-answers", "full-headings-full-answers"])
+                      "full-headings-code-answers", "full-headings-full-answers", "em-headings-code-answers"])
     func twoCommandsAndOneEditedFileGiveAReportableWave(_ style: String) throws {
         let directory = try SurveyFixtures.makeTemporaryDirectory()
         defer { SurveyFixtures.removeDirectory(directory) }
         let fileManager = FileManager.default
         try fileManager.copyItem(at: PlatformFixtures.limeSurvey("acme.lss"), to: directory.appendingPathComponent("acme.lss"))
-        try fileManager.copyItem(at: PlatformFixtures.limeSurvey("export-\(style).csv"), to: directory.appendingPathComponent("export.csv"))
-        let headings = style.hasPrefix("code") ? "code" : "full"
+        let headings = style.hasPrefix("full") ? "full" : "code"
+        if style.hasPrefix("em") {
+            let text = try String(contentsOf: PlatformFixtures.limeSurvey("export-code-headings-code-answers.csv"), encoding: .utf8)
+            // The header is the first line (CRLF or LF); the answers stay as they are.
+            let end = try #require(text.range(of: "\n")).lowerBound
+            let header = text[..<end].replacingOccurrences(of: #"\[([A-Za-z0-9]+)\]"#, with: "_$1", options: .regularExpression)
+            #expect(header.contains("\"G01Q01_SQ001\"") && !header.contains("["))
+            try (header + text[end...]).write(to: directory.appendingPathComponent("export.csv"), atomically: true, encoding: .utf8)
+        } else {
+            try fileManager.copyItem(at: PlatformFixtures.limeSurvey("export-\(style).csv"), to: directory.appendingPathComponent("export.csv"))
+        }
 
         // 1. Draft the survey and the mapping.
         let draft = try opmodel(["survey", "from-lss", "acme.lss", "--out-dir", "Surveys", "--id", "acme", "--headings", headings], in: directory)
