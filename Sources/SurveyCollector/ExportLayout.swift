@@ -290,7 +290,7 @@ struct ExportLayout {
                 columns.append(.personal)
             } else if keys.contains(where: { limeIgnored.contains($0) || isLimeTiming($0, codes: codes) }) {
                 columns.append(.fixed(.ignored))
-            } else if let code = heading.code, code.hasSuffix("comment]") || heading.label?.hasSuffix("comment") == true && !code.contains("[") {
+            } else if let code = heading.code, code.hasSuffix("comment]") || (!code.contains("[") && heading.label?.hasSuffix("comment") == true) {
                 // The comment box of a list or multiple-choice question: free text beside an answer.
                 columns.append(.fixed(.ignored))
             } else if let question = heading.question, let label = heading.label {
@@ -345,10 +345,10 @@ struct ExportLayout {
             else { return nil }
             return (String(pieces[0]), String(pieces[1]))
         }
-        let questions = headings.compactMap { split($0)?.0 }
-        let shared = Set(questions.filter { question in questions.lazy.filter { $0 == question }.count > 1 })
+        let columnsPerQuestion = Dictionary(headings.compactMap { split($0).map { ($0.0, 1) } }, uniquingKeysWith: +)
         return headings.map { heading in
-            guard let (question, label) = split(heading), shared.contains(question) || label.hasSuffix("comment") else { return heading }
+            guard let (question, label) = split(heading), columnsPerQuestion[question, default: 0] > 1 || label.hasSuffix("comment")
+            else { return heading }
             var parted = heading
             parted.question = question
             parted.label = label
