@@ -15,12 +15,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Values shared by every layer.
         .target(name: "SurveyCore"),
 
-        // Components: each depends on SurveyCore only (plus its one library).
+        // Components: each depends on SurveyCore only (plus its library: Yams and Crypto for
+        // definitions and their content hashes, ZIPFoundation for XLSX, GRDB for the store).
         .target(name: "SurveyDefinition", dependencies: [
             "SurveyCore",
             .product(name: "Yams", package: "Yams"),
@@ -40,24 +42,26 @@ let package = Package(
         .target(name: "SurveyScoring", dependencies: ["SurveyCore"]),
         .target(name: "SurveyReporting", dependencies: ["SurveyCore"]),
 
-        // Use cases wiring the components.
+        // The application layer: every use case once, typed requests, results and errors, for
+        // the CLI and the service alike. Crypto hashes imported files and access tokens.
         .target(name: "SurveyKit", dependencies: [
             "SurveyCore", "SurveyDefinition", "SurveySimulation", "SurveyCollector",
             "SurveyStore", "SurveyScoring", "SurveyReporting",
-            .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
 
-        // The HTTP service: routes, access tokens and the scorecard cache over the use cases.
+        // The HTTP adapter: routes, token checks and the scorecard cache over SurveyKit, with
+        // the service's words and statuses for SurveyKit's errors.
         .target(name: "SurveyServer", dependencies: [
             "SurveyKit", "SurveyCore",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "Logging", package: "swift-log"),
-            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("Resources")]),
 
-        // The command-line tool.
+        // The command-line adapter: arguments in, SurveyKit's results and errors out in the
+        // command line's words and exit statuses.
         .executableTarget(name: "opmodel", dependencies: [
             "SurveyKit", "SurveyCore", "SurveyServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -81,6 +85,7 @@ let package = Package(
         .testTarget(name: "SurveyKitTests", dependencies: ["SurveyKit", "SurveyTestSupport",
                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "OpModelTests", dependencies: ["opmodel", "SurveyServer", "SurveyKit", "SurveyCore"]),
         .testTarget(name: "SurveyServerTests", dependencies: [
             "SurveyServer", "SurveyKit", "SurveyTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

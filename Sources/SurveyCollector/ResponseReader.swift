@@ -336,7 +336,7 @@ public final class ResponseReader {
             problems.append(Diagnostic(.error, "the row has \(record.count) fields but the header has \(header.count)", at: here))
             return .rejected(problems, fields: redactedFields())
         }
-        func error(_ column: Int, _ message: String) {
+        func error(_ column: Int, _ message: Message) {
             let location = record.location(column)
             problems.append(Diagnostic(.error, "column '\(header[column])': \(message)",
                                        at: SourceLocation(file: file, line: location.line, column: location.column)))
@@ -416,7 +416,7 @@ public final class ResponseReader {
                     continue
                 }
                 let message = record.withTrimmedField(columnIndex) { decoders[index].decoder.decode($0, into: answers) }
-                if let message { error(columnIndex, message) }
+                if let message { error(columnIndex, Message(message)) }
             }
             for spread in spreads {
                 if let applies, !applies[spread.itemIndex] { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 
 /// Reads the timestamp column of survey-platform CSV exports into epoch seconds.
 ///
@@ -62,24 +63,25 @@ public struct TimestampParser: Sendable {
     public static let UTC: TimeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? TimeZone.current
 
     /// The hint naming the accepted forms, for error messages:
-    /// `expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with --date-order`.
+    /// `expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with` the date-order
+    /// setting, which each adapter names in its own words.
     ///
     /// It carries no parentheses so callers can place it; ``errorMessage(for:result:)`` builds the
     /// usual `'13/13/2024 10:00' is not a date and time (expected …)`.
-    public static let expectedFormats = "expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with --date-order"
+    public static let expectedFormats: Message = "expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with \(Parameter.dateOrder)"
 
     /// The message for a value that did not parse, or nil for an ``Result/instant(_:)``:
     /// `'13/13/2024 10:00' is not a date and time (expected ISO 8601 such as …)` for
-    /// ``Result/invalid``, and a request for `--date-order mdy` or `dmy` for
+    /// ``Result/invalid``, and a request for the date order `mdy` or `dmy` for
     /// ``Result/ambiguousDateOrder``.
-    public static func errorMessage(for value: String, result: Result) -> String? {
+    public static func errorMessage(for value: String, result: Result) -> Message? {
         switch result {
         case .instant:
             return nil
         case .invalid:
             return "'\(value)' is not a date and time (\(expectedFormats))"
         case .ambiguousDateOrder:
-            return "'\(value)' could be month/day or day/month (pass --date-order mdy or --date-order dmy)"
+            return "'\(value)' could be month/day or day/month (pass \(Parameter.dateOrder, "mdy") or \(Parameter.dateOrder, "dmy"))"
         }
     }
 
@@ -275,8 +277,8 @@ public struct DateOrderDetector: Sendable {
         case mdy
         /// Some value has a first number above 12, none a second: day first.
         case dmy
-        /// No slash date, or every slash date readable both ways: the caller must ask for
-        /// `--date-order`.
+        /// No slash date, or every slash date readable both ways: the caller must ask for the
+        /// date order.
         case undetermined
         /// Evidence for both orders, e.g. a file mixing exports from two locales.
         case contradictory

@@ -32,22 +32,32 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// How serious it is.
     public var severity: Severity
-    /// What is wrong, starting lowercase, without a final period.
-    public var message: String
+    /// What is wrong, starting lowercase, without a final period; settings it names stay data
+    /// until an adapter renders them (``rendered(in:)``).
+    public var message: Message
     /// Where it is, when it has a place in a file.
     public var location: SourceLocation?
 
     /// Creates a diagnostic.
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation? = nil) {
         self.severity = severity
         self.message = message
         self.location = location
     }
 
-    /// `FILE:LINE:COLUMN: error: message`.
-    public var description: String {
-        (location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message)"
+    /// Creates a diagnostic from plain text.
+    @_disfavoredOverload
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil) {
+        self.init(severity, Message(message), at: location)
     }
+
+    /// `FILE:LINE:COLUMN: error: message`, settings named in an adapter's words.
+    public func rendered(in words: some Vocabulary) -> String {
+        (location.map { "\($0): " } ?? "") + "\(severity.rawValue): \(message.rendered(in: words))"
+    }
+
+    /// `FILE:LINE:COLUMN: error: message`, settings named plainly.
+    public var description: String { rendered(in: PlainVocabulary()) }
 }
 
 /// Every problem found in one input, thrown once after the whole input was read.
@@ -65,4 +75,9 @@ public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
 
     /// One diagnostic per line.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    /// One diagnostic per line, settings named in an adapter's words.
+    public func rendered(in words: some Vocabulary) -> String {
+        diagnostics.map { $0.rendered(in: words) }.joined(separator: "\n")
+    }
 }

@@ -13,13 +13,18 @@ import SurveyStore
 ///   - breakdown: Divisions, teams or role groups.
 ///   - pairs: Compare every pair of groups instead of each group with the rest.
 ///   - minGroup: The anonymity threshold; values below 3 are raised to 3.
-/// - Throws: ``ReportFailure`` for an unknown organisation or a wave it took no part in.
+/// - Throws: ``UserError`` for an unknown organisation or a wave it took no part in.
 public func makeComparison(store: OpModelStore, wave: String, organisation name: String, by breakdown: GroupBreakdown,
                            pairs: Bool, minGroup: Int = 5) throws -> GroupComparison {
+    try storeWork { try comparison(store: store, wave: wave, organisation: name, by: breakdown, pairs: pairs, minGroup: minGroup) }
+}
+
+private func comparison(store: OpModelStore, wave: String, organisation name: String, by breakdown: GroupBreakdown,
+                        pairs: Bool, minGroup: Int) throws -> GroupComparison {
     let organisation = try findOrganisation(named: name, in: store)
     let waves = try store.waves(of: organisation)
     guard waves.contains(wave) else {
-        throw ReportFailure(description: "'\(organisation.name)' has no responses in wave '\(wave)'" + (waves.isEmpty ? "" : " (its waves: \(waves.joined(separator: ", ")))"))
+throw missingWave(wave, of: organisation, waves: waves)
     }
     let slice = try store.slice(wave: wave, organisation: organisation)
     let builder = ScorecardBuilder(survey: slice.survey, wave: wave, units: slice.units.map(UnitDescriptor.init), minGroup: minGroup)
@@ -33,9 +38,16 @@ public func makeComparison(store: OpModelStore, wave: String, organisation name:
 func findOrganisation(named name: String, in store: OpModelStore) throws -> StoredUnit {
     guard let organisation = try store.organisation(named: name) else {
         let known = try store.organisations().map(\.name)
-        throw ReportFailure(.unknownOrganisation, description: "unknown organisation '\(name)'" + (known.isEmpty ? "" : " (known: \(known.joined(separator: ", ")))"))
+        throw UserError(.unknownOrganisation, "unknown organisation '\(name)'", at: .field(.organisation),
+                        hint: known.isEmpty ? nil : "known: \(known.joined(separator: ", "))")
     }
     return organisation
+}
+
+/// A wave an organisation took no part in, with the waves it did.
+func missingWave(_ wave: String, of organisation: StoredUnit, waves: [String]) -> UserError {
+    UserError(.notFound, "'\(organisation.name)' has no responses in wave '\(wave)'", at: .field(.wave),
+              hint: waves.isEmpty ? nil : "its waves: \(waves.joined(separator: ", "))")
 }
 
 extension UnitDescriptor {

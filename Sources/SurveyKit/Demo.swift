@@ -20,7 +20,7 @@ public func runDemo(directory: String, minGroup: Int = 5) throws -> DemoReport {
     do {
         try fileManager.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
-        throw FileError(description: "cannot create the folder '\(directory)'")
+        throw UserError(.unwritableFile, "cannot create the folder '\(directory)'")
     }
     let exportPath = (directory as NSString).appendingPathComponent("export.csv")
     let storePath = (directory as NSString).appendingPathComponent("demo.sqlite")
@@ -29,11 +29,11 @@ public func runDemo(directory: String, minGroup: Int = 5) throws -> DemoReport {
     let waves = ["2025-Q3", "2025-Q4", "2026-Q1", "2026-Q2"].compactMap(Quarter.init)
     let options = ExportOptions(responses: 8_000, organisations: 3, waves: waves, seed: 2026)
     try generateExport(survey: survey, options: options, to: exportPath)
-    let store = try OpModelStore(path: storePath)
+    let store = try openStore(path: storePath)
     let request = ImportRequest(files: [exportPath], survey: survey, settings: ImportSettings())
     let imported = try importExports(request, into: store)
     guard let result = imported.first, result.batchID != nil else {
-        throw ImportFailure(code: .store, description: "the demo export did not import: " + (imported.first?.diagnostics.map(\.description).joined(separator: "; ") ?? ""))
+        throw UserError(.storeFailure, "the demo export did not import", diagnostics: imported.first?.diagnostics ?? [])
     }
     let latest = waves.last?.description ?? "2026-Q2"
     let reportDirectory = (directory as NSString).appendingPathComponent(latest)

@@ -5,17 +5,16 @@ import SurveyCollector
 import SurveyCore
 import SurveyStore
 
-/// What `opmodel import` was asked to do.
+/// What an import was asked to do: typed, so the command line and the service ask the same
+/// question the same way.
 public struct ImportRequest: Sendable {
-    /// The export files, as the user named them.
+    /// The export files to read, by path.
     public var files: [String]
-    /// The survey the exports answer.
+    /// The survey the exports answer (see ``resolveImportSurvey(_:mapping:catalog:)``).
     public var survey: Survey
-    /// Wave, organisation, division, zone and date order.
+    /// Wave, organisation, division, zone, date order, format and mapping; a nil format is
+    /// detected from the header (or taken from the mapping).
     public var settings: ImportSettings
-    /// The export format: `auto` to detect it from the header, or an ``ExportFormat`` name
-    /// (`qualtrics`, `surveymonkey`, `google-forms`, `ms-forms`, `typeform`, `generic`).
-    public var format: String = "auto"
     /// Check everything, store nothing.
     public var dryRun = false
     /// Store valid rows and write invalid ones to ``rejectsPath``.
@@ -24,12 +23,14 @@ public struct ImportRequest: Sendable {
     public var rejectsPath: String?
     /// Overwrite stored responses whose answers changed.
     public var replace = false
-    /// The most diagnostics printed per file.
+    /// The most diagnostics kept per file.
     public var diagnosticLimit = 50
     /// Names shown for the files in diagnostics, results and import batches instead of their
     /// paths, one per file; the server imports uploads from temporary files under the name
     /// the client gave.
     public var displayNames: [String]?
+    /// Stops the import: the file being read is rolled back and nothing more is read.
+    public var cancellation = Cancellation()
 
     /// Creates a request.
     public init(files: [String], survey: Survey, settings: ImportSettings) {
@@ -37,6 +38,20 @@ public struct ImportRequest: Sendable {
         self.survey = survey
         self.settings = settings
     }
+}
+
+/// What became of one file, decided once for every adapter.
+public enum ImportOutcome: String, Sendable, Hashable, CaseIterable, Codable {
+    /// New or replaced responses were stored as a batch.
+    case stored
+    /// Nothing new: every response was stored before (a repeated upload).
+    case alreadyStored = "already-stored"
+    /// Only changed versions of stored responses, kept as stored; nothing new was stored.
+    case conflicts
+    /// Invalid rows stopped the file (or, with skip-invalid, every row was invalid).
+    case rejected
+    /// Checked, nothing stored, as asked.
+    case dryRun = "dry-run"
 }
 
 /// What happened to one file.
@@ -60,9 +75,41 @@ public struct FileImportResult: Sendable {
     /// Items whose header reads differently from the last earlier wave's (also given as
     /// warnings in ``diagnostics``).
     public var wordingChanges: [WordingChange] = []
+    /// What became of the file.
+    public var outcome: ImportOutcome = .rejected
 
     /// Whether the file had errors that stopped it from being stored.
     public var failed: Bool { batchID == nil && diagnostics.contains { $0.severity == .error } }
+
+    /// Responses stored by this file (0 unless ``outcome`` is ``ImportOutcome/stored``).
+    public var storedResponses: Int { batchID == nil ? 0 : totals.imported }
+
+    /// The outcome for a file read under `request`.
+    static func outcome(of result: FileImportResult, _ request: ImportRequest) -> ImportOutcome {
+        if result.failed || (result.totals.rejected > 0 && !request.skipInvalid) { return .rejected }
+        if result.batchID != nil { return .stored }
+        // Changed answers kept as stored: not a harmless repeat.
+        if result.totals.conflicts > 0, !request.dryRun { return .conflicts }
+        return request.dryRun ? .dryRun : .alreadyStored
+    }
+
+    /// Why the file counts as a failure, for the outcomes an adapter answers with an error
+    /// (``ImportOutcome/rejected`` and ``ImportOutcome/conflicts``); nil otherwise.
+    public var problem: UserError? {
+        switch outcome {
+        case .rejected:
+            let rows = max(totals.rejected, 1)
+            let stored = batchID == nil ? "nothing was stored" : "the valid rows were stored"
+            return UserError(.invalidData, "'\(file)' has \(rows) invalid \(rows == 1 ? "row" : "rows"); \(stored)",
+                             diagnostics: diagnostics)
+        case .conflicts:
+            let count = totals.conflicts
+            return UserError(.conflict, "'\(file)' has \(count) \(count == 1 ? "response" : "responses") that differ from the stored ones and nothing new; nothing was stored",
+                             hint: "\(Parameter.replace) stores them", diagnostics: diagnostics)
+        case .stored, .alreadyStored, .dryRun:
+            return nil
+        }
+    }
 }
 
 /// An item whose question reads differently in this export than in an earlier wave's, so the
@@ -107,21 +154,8 @@ public struct WordingChange: Sendable, Hashable {
     }
 }
 
-/// Why an import stopped before reading its files.
-public struct ImportFailure: Error, Sendable, CustomStringConvertible {
-    /// Kinds of failure, mapped to exit codes by the CLI.
-    public enum Code: Sendable { case missingFile, unreadable, interrupted, store }
-    /// The kind.
-    public var code: Code
-    /// What happened.
-    public var description: String
-}
-
 /// Reports progress: rows read so far and the fraction of the file consumed.
 public typealias ImportProgress = @Sendable (_ file: String, _ rows: Int, _ fraction: Double) -> Void
-
-/// Set by SIGINT/SIGTERM: the import rolls back the current file and stops.
-public let importInterrupted = Atomic<Bool>(false)
 
 /// The largest export read, in bytes.
 public let maximumExportSize = 8 * 1024 * 1024 * 1024
@@ -139,21 +173,19 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
     for (index, path) in request.files.enumerated() {
         let file = request.displayNames.flatMap { index < $0.count ? $0[index] : nil } ?? path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ImportFailure(code: .missingFile, description: "cannot find '\(file)' (expected a CSV export)")
+            throw UserError(.missingFile, "cannot find '\(file)'", at: .field(.file), expected: "a CSV or XLSX export")
         }
         let started = Date()
         let url = URL(fileURLWithPath: path)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size <= maximumExportSize else {
-            throw ImportFailure(code: .unreadable, description: "'\(file)' is \(size) bytes, over the \(maximumExportSize)-byte limit")
+            throw UserError(.unreadableFile, "'\(file)' is \(size) bytes, over the \(maximumExportSize)-byte limit", at: .field(.file))
         }
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions)")
+            throw UserError(.unreadableFile, "cannot read '\(file)'", at: .field(.file), hint: "check its permissions")
         }
         var settings = request.settings
-        if let format = ExportFormat(rawValue: request.format) {
-            settings.format = format
-        } else if let format = settings.mapping?.format.flatMap(ExportFormat.init(rawValue:)) {
+        if settings.format == nil, let format = settings.mapping?.format.flatMap(ExportFormat.init(rawValue:)) {
             settings.format = format
         }
         let reader: ResponseReader
@@ -182,14 +214,13 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
             // Reading and checking runs on its own thread, storing on this one: two cores, two stages.
             let pipeline = RowPipeline(reader: reader)
             pipeline.start()
-            let hashing = FileHasher(url: url)
-            hashing.start()
+            let hashing = BackgroundWork { try sha256(of: url, shownAs: file) }
             defer { pipeline.cancel() }
             batch = try store.importBatch(description, survey: request.survey, replace: request.replace) { writer in
                 var errors = 0
                 while true {
-                    if importInterrupted.load(ordering: .relaxed) {
-                        throw ImportFailure(code: .interrupted, description: "interrupted: nothing of '\(file)' was stored")
+                    if request.cancellation.isCancelled {
+                        throw UserError(.cancelled, "interrupted: nothing of '\(file)' was stored")
                     }
                     let chunk = try pipeline.next()
                     for item in chunk.items {
@@ -210,7 +241,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
                     guard chunk.isLast else { continue }
                     writer.totals.rowsRead = totals.rowsRead
                     writer.totals.rejected = totals.rejected
-                    writer.fileSHA256 = try hashing.result()
+                    writer.fileSHA256 = try hashing.value()
                     totals.imported = writer.totals.imported
                     totals.duplicates = writer.totals.duplicates
                     totals.conflicts = writer.totals.conflicts
@@ -226,7 +257,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
                                             omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started)))
             continue
         } catch let error as StoreError {
-            throw ImportFailure(code: .store, description: error.message)
+            throw UserError(error)
         }
         let changes = WordingChange.changes(reader.itemWordings, since: batch.previousWording, survey: request.survey)
         note(changes.map(\.diagnostic))
@@ -234,47 +265,32 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
                                         omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started),
                                         wordingChanges: changes))
     }
-    return results
-}
-
-/// Computes a file's SHA-256 on a thread of its own while the import runs.
-final class FileHasher: @unchecked Sendable {
-    private let url: URL
-    private let done = DispatchSemaphore(value: 0)
-    private var digest: Result<String, ImportFailure>?
-
-    init(url: URL) {
-        self.url = url
-    }
-
-    func start() {
-        Thread.detachNewThread { [self] in
-            do {
-                digest = .success(try sha256(of: url))
-            } catch {
-                digest = .failure(ImportFailure(code: .unreadable, description: "cannot read '\(url.path)' (check its permissions)"))
-            }
-            done.signal()
-        }
-    }
-
-    /// Waits for the digest.
-    func result() throws -> String {
-        done.wait()
-        done.signal()
-        return try (digest ?? .failure(ImportFailure(code: .unreadable, description: "no digest"))).get()
+    return results.map { result in
+        var decided = result
+        decided.outcome = FileImportResult.outcome(of: result, request)
+        return decided
     }
 }
 
 /// SHA-256 of a file, read in 1 MiB chunks.
-func sha256(of url: URL) throws -> String {
-    let handle = try FileHandle(forReadingFrom: url)
+func sha256(of url: URL, shownAs name: String) throws -> String {
+    guard let handle = try? FileHandle(forReadingFrom: url) else {
+        throw UserError(.unreadableFile, "cannot read '\(name)'", at: .field(.file), hint: "check its permissions")
+    }
     defer { try? handle.close() }
     var hasher = SHA256()
-    while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+    while let chunk = try readChunk(handle, name), !chunk.isEmpty {
         hasher.update(data: chunk)
     }
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+}
+
+private func readChunk(_ handle: FileHandle, _ name: String) throws -> Data? {
+    do {
+        return try handle.read(upToCount: 1 << 20)
+    } catch {
+        throw UserError(.unreadableFile, "cannot read '\(name)'", at: .field(.file), hint: "check the disk")
+    }
 }
 
 /// Writes rejected rows as CSV, with the original columns and a `reason` column, ready to fix and re-import.
@@ -285,7 +301,7 @@ struct RejectsWriter {
 
     init(path: String) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw ImportFailure(code: .unreadable, description: "cannot create the rejects file '\(path)'")
+            throw UserError(.unwritableFile, "cannot create the rejects file '\(path)'", at: .field(.rejects))
         }
         self.handle = handle
         self.path = path
@@ -297,13 +313,13 @@ struct RejectsWriter {
             text += CSVWriter.line(header + ["reason"]) + "\r\n"
             wroteHeader = true
         }
-        let reason = reasons.map { ($0.location.map { "line \($0.line), column \($0.column): " } ?? "") + $0.message }.joined(separator: "; ")
+        let reason = reasons.map { ($0.location.map { "line \($0.line), column \($0.column): " } ?? "") + $0.message.description }.joined(separator: "; ")
         // Fields stay as read so the file re-imports; only our own reason text is neutralised.
         text += (fields.map { CSVWriter.escape($0) } + [CSVWriter.escape(reason, neutralizeFormulas: true)]).joined(separator: ",") + "\r\n"
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw ImportFailure(code: .unreadable, description: "cannot write the rejects file '\(path)'")
+            throw UserError(.unwritableFile, "cannot write the rejects file '\(path)'", at: .field(.rejects))
         }
     }
 

@@ -56,28 +56,19 @@ public func makeLimeSurveyDraft(_ structure: LimeSurveyStructure, surveyID: Stri
     return builder.draft(surveyID: id, structure: structure, source: source)
 }
 
-/// Where ``writeLimeSurveyDraft(lssPath:surveyID:headings:surveyPath:mappingPath:outputDirectory:overwrite:)`` failed.
-public struct DraftError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public enum Code: Sendable { case missingFile, exists, unwritable, ambiguous }
-    /// The category, for the exit code.
-    public var code: Code
-    /// The message, naming the file.
-    public var description: String
-}
-
 /// Reads a `.lss` file and writes the draft survey definition and mapping next to each other.
 ///
 /// Existing files are kept unless `overwrite` is set, since the survey file is the one the
 /// user edits.
-/// - Throws: ``DraftError`` for missing, existing or unwritable files; ``DiagnosticList`` when
+/// - Throws: ``UserError`` for missing, existing or unwritable files and for headings two
+///   columns would share; ``DiagnosticList`` when
 ///   the `.lss` file cannot be read as a LimeSurvey survey structure.
 @discardableResult
 public func writeLimeSurveyDraft(lssPath: String, surveyID: String?, headings: LimeSurveyHeadings,
                                  surveyPath: String?, mappingPath: String?, outputDirectory: String?,
                                  overwrite: Bool) throws -> (draft: LimeSurveyDraft, surveyPath: String, mappingPath: String) {
     guard let data = FileManager.default.contents(atPath: lssPath) else {
-        throw DraftError(code: .missingFile, description: "cannot read '\(lssPath)' (no such file, or not readable)")
+        throw UserError(.missingFile, "cannot read '\(lssPath)'", at: .field(.file), hint: "no such file, or not readable")
     }
     let structure = try LimeSurveyStructure.parse(data, file: lssPath)
     let draft = makeLimeSurveyDraft(structure, surveyID: surveyID, headings: headings, source: (lssPath as NSString).lastPathComponent)
@@ -86,11 +77,12 @@ public func writeLimeSurveyDraft(lssPath: String, surveyID: String?, headings: L
     let mappingFile = mappingPath ?? (directory as NSString).appendingPathComponent("\(draft.surveyID).mapping.yaml")
     if !draft.ambiguousHeadings.isEmpty {
         let list = draft.ambiguousHeadings.map { "'\($0)'" }.joined(separator: ", ")
-        throw DraftError(code: .ambiguous, description: "several columns of the export would share the heading \(list), so a mapping cannot tell them apart; draft with --headings code and export with question-code headings")
+        throw UserError(.invalidData, "several columns of the export would share the heading \(list), so a mapping cannot tell them apart; draft with \(Parameter.headings, "code") and export with question-code headings",
+                        at: .field(.headings))
     }
     if !overwrite {
         for path in [surveyFile, mappingFile] where FileManager.default.fileExists(atPath: path) {
-            throw DraftError(code: .exists, description: "'\(path)' already exists; give --force to overwrite it (your edits to it would be lost)")
+            throw UserError(.fileExists, "'\(path)' already exists; give \(Parameter.force) to overwrite it (your edits to it would be lost)")
         }
     }
     do {
@@ -98,7 +90,7 @@ public func writeLimeSurveyDraft(lssPath: String, surveyID: String?, headings: L
         try Data(draft.surveyYAML.utf8).write(to: URL(fileURLWithPath: surveyFile), options: .atomic)
         try Data(draft.mappingYAML.utf8).write(to: URL(fileURLWithPath: mappingFile), options: .atomic)
     } catch {
-        throw DraftError(code: .unwritable, description: "cannot write '\(surveyFile)' and '\(mappingFile)' (check the folder exists and is writable)")
+        throw UserError(.unwritableFile, "cannot write '\(surveyFile)' and '\(mappingFile)'", hint: "check the folder exists and is writable")
     }
     return (draft, surveyFile, mappingFile)
 }

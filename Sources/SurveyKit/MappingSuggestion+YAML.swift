@@ -11,19 +11,19 @@ public typealias MappingSuggestion = SurveyCollector.MappingSuggestion
 /// - Parameters:
 ///   - file: The export, as the user named it.
 ///   - survey: The survey to map to.
-///   - format: An ``ExportFormat`` raw value, or `auto` to detect it.
-/// - Throws: ``ImportFailure`` when the file is missing or unreadable, ``DiagnosticList`` when
+///   - format: The platform, or nil to detect it from the header.
+/// - Throws: ``UserError`` when the file is missing or unreadable, ``DiagnosticList`` when
 ///   it is not CSV.
-public func suggestMapping(for file: String, survey: Survey, format: String = "auto") throws -> MappingSuggestion {
+public func suggestMapping(for file: String, survey: Survey, format: ExportFormat? = nil) throws -> MappingSuggestion {
     guard FileManager.default.fileExists(atPath: file) else {
-        throw ImportFailure(code: .missingFile, description: "cannot find '\(file)' (expected a CSV export)")
+        throw UserError(.missingFile, "cannot find '\(file)'", at: .field(.file), expected: "a CSV export")
     }
     let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
     guard size <= maximumExportSize, FileManager.default.isReadableFile(atPath: file) else {
-        throw ImportFailure(code: .unreadable, description: "cannot read '\(file)' (check its permissions and size)")
+        throw UserError(.unreadableFile, "cannot read '\(file)'", at: .field(.file), hint: "check its permissions and size")
     }
     return try MappingSuggester.suggest(file: file, url: URL(fileURLWithPath: file), survey: survey,
-                                        format: ExportFormat(rawValue: format))
+                                        format: format)
 }
 
 extension MappingSuggestion {

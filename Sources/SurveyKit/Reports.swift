@@ -18,8 +18,18 @@ public struct WrittenReports: Sendable {
 ///
 /// File names are `<organisation-slug>.<ext>` in `directory`; the same input gives the same
 /// bytes, so reports can be diffed and committed.
+/// - Throws: ``UserError`` for an unknown organisation, a wave with no responses, or a folder
+///   or file that cannot be written.
 public func writeReports(store: OpModelStore, wave: String, organisation: String?, formats: [ReportFormat],
                          directory: String, minGroup: Int, index: Bool) throws -> WrittenReports {
+    try storeWork {
+        try reports(store: store, wave: wave, organisation: organisation, formats: formats, directory: directory,
+                    minGroup: minGroup, index: index)
+    }
+}
+
+private func reports(store: OpModelStore, wave: String, organisation: String?, formats: [ReportFormat],
+                     directory: String, minGroup: Int, index: Bool) throws -> WrittenReports {
     let organisations: [StoredUnit]
     if let organisation {
         organisations = [try findOrganisation(named: organisation, in: store)]
@@ -27,13 +37,14 @@ public func writeReports(store: OpModelStore, wave: String, organisation: String
         organisations = try store.organisations(inWave: wave)
         guard !organisations.isEmpty else {
             let waves = try store.waves().map(\.label)
-            throw ReportFailure(description: "no responses in wave '\(wave)'" + (waves.isEmpty ? " (the store is empty: run 'opmodel import' first)" : " (waves: \(waves.joined(separator: ", ")))"))
+            throw UserError(.notFound, "no responses in wave '\(wave)'", at: .field(.wave),
+                            hint: waves.isEmpty ? "the store is empty: \(Listing.importing) first" : "waves: \(waves.joined(separator: ", "))")
         }
     }
     do {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     } catch {
-        throw FileError(description: "cannot create the folder '\(directory)'")
+        throw UserError(.unwritableFile, "cannot create the folder '\(directory)'")
     }
     var written = WrittenReports(files: [], index: nil)
     var entries: [ReportIndexEntry] = []
@@ -80,14 +91,14 @@ private func write(_ text: String, to path: String) throws {
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-        throw FileError(description: "cannot write '\(path)' (check the folder is writable)")
+        throw UserError(.unwritableFile, "cannot write '\(path)'", hint: "check the folder is writable")
     }
 }
 
 /// One organisation's scorecard for a wave, rendered in one format (the server's response body).
 ///
 /// The same figures, suppression and bytes as the file `opmodel report` writes.
-/// - Throws: ``ReportFailure`` for an unknown organisation or a wave it took no part in.
+/// - Throws: ``UserError`` for an unknown organisation or a wave it took no part in.
 public func renderedScorecard(store: OpModelStore, wave: String, organisation: String, format: ReportFormat,
                               minGroup: Int) throws -> String {
     try format.renderer.render(try makeScorecard(store: store, wave: wave, organisation: organisation, minGroup: minGroup))

@@ -31,7 +31,7 @@ final class RowPipeline: @unchecked Sendable {
     }
 
     func start() {
-        Thread.detachNewThread { [self] in produce() }
+        _ = BackgroundWork { [self] in produce() }
     }
 
     /// Stops the reading thread (after an error or interruption on the storing side).

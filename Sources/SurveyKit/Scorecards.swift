@@ -3,43 +3,24 @@ import SurveyCore
 import SurveyScoring
 import SurveyStore
 
-/// Why a scorecard could not be made.
-public struct ReportFailure: Error, Sendable, CustomStringConvertible {
-    /// Kinds of failure, for callers that answer differently (the server's 404s).
-    public enum Code: Sendable {
-        /// No organisation of that name; the description lists the known ones.
-        case unknownOrganisation
-        /// The organisation exists, but not the wave or unit asked for.
-        case notFound
-        /// The request itself does not make sense (e.g. a range running backwards).
-        case invalidRequest
-    }
-
-    /// The kind.
-    public var code: Code
-    /// What was asked for and what exists.
-    public var description: String
-
-    init(_ code: Code = .notFound, description: String) {
-        self.code = code
-        self.description = description
-    }
-}
-
 /// One organisation's scorecard for a wave, computed from the store.
 ///
 /// Streams the organisation's responses once; when the organisation took part in an earlier
 /// wave, that wave is scored too (same anonymity rules) for the trend marks and the radar.
 /// - Parameters:
 ///   - minGroup: The anonymity threshold; values below 3 are raised to 3.
+/// - Throws: ``UserError``: ``UserError/Code/unknownOrganisation``, or ``UserError/Code/notFound``
+///   for a wave the organisation took no part in.
 public func makeScorecard(store: OpModelStore, wave: String, organisation name: String, minGroup: Int = 5) throws -> Scorecard {
-    try makeScorecard(store: store, wave: wave, organisation: try findOrganisation(named: name, in: store), minGroup: minGroup)
+    try storeWork {
+        try makeScorecard(store: store, wave: wave, organisation: try findOrganisation(named: name, in: store), minGroup: minGroup)
+    }
 }
 
 func makeScorecard(store: OpModelStore, wave: String, organisation: StoredUnit, minGroup: Int, withPrevious: Bool = true) throws -> Scorecard {
     let waves = try store.waves(of: organisation)
     guard let position = waves.firstIndex(of: wave) else {
-        throw ReportFailure(description: "'\(organisation.name)' has no responses in wave '\(wave)'" + (waves.isEmpty ? "" : " (its waves: \(waves.joined(separator: ", ")))"))
+throw missingWave(wave, of: organisation, waves: waves)
     }
     let slice = try store.slice(wave: wave, organisation: organisation)
     let builder = ScorecardBuilder(survey: slice.survey, wave: wave,

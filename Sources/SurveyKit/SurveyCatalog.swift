@@ -50,38 +50,35 @@ public struct SurveyCatalog: Sendable {
     }
 
     /// The survey a reference names: `ID` (its latest version) or `ID@VERSION`.
-    /// - Throws: ``CatalogError`` when nothing matches, with the ids that exist.
+    /// - Throws: ``UserError`` with ``UserError/Code/unknownSurvey`` when nothing matches, with
+    ///   the ids that exist.
     public func survey(_ reference: String) throws -> Survey {
         let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
         let id = parts.first ?? reference
         let candidates = entries.filter { $0.survey.id == id }
         if parts.count == 2 {
             guard let version = Int(parts[1]) else {
-                throw CatalogError(description: "'\(reference)' is not a survey reference (expected ID or ID@VERSION, e.g. product_operating_model@1)")
+                throw UserError(.unknownSurvey, "'\(reference)' is not a survey reference", at: .field(.survey),
+                                expected: "ID or ID@VERSION, e.g. product_operating_model@1")
             }
             if let match = candidates.first(where: { $0.survey.version == version }) { return match.survey }
             let known = candidates.map { String($0.survey.version) }.joined(separator: ", ")
-            throw CatalogError(description: "survey '\(id)' has no version \(version)" + (known.isEmpty ? "" : " (versions: \(known))"))
+            throw UserError(.unknownSurvey, "survey '\(id)' has no version \(version)", at: .field(.survey),
+                            hint: known.isEmpty ? nil : "versions: \(known)")
         }
         if let latest = candidates.last { return latest.survey }
         let ids = Array(Set(entries.map(\.survey.id))).sorted()
-        let hint = closestMatch(to: id, in: ids).map { " (did you mean '\($0)'?)" }
-            ?? (ids.isEmpty ? "" : " (known: \(ids.joined(separator: ", ")))")
-        throw CatalogError(description: "unknown survey '\(id)'\(hint)")
+        let hint: Message? = closestMatch(to: id, in: ids).map { "did you mean '\($0)'?" }
+            ?? (ids.isEmpty ? nil : "known: \(ids.joined(separator: ", "))")
+        throw UserError(.unknownSurvey, "unknown survey '\(id)'", at: .field(.survey), hint: hint)
     }
 
     /// The instrument shipped with the tool, `product_operating_model`.
     public static func embeddedInstrument() throws -> Survey {
         guard let url = Bundle.module.url(forResource: "product-operating-model", withExtension: "yaml", subdirectory: "Resources") else {
-            throw CatalogError(description: "the embedded survey definition is missing from this build")
+            throw UserError(.unknownSurvey, "the embedded survey definition is missing from this build")
         }
         let text = try String(contentsOf: url, encoding: .utf8)
         return try loadSurvey(yaml: text, file: "(embedded)/product-operating-model.yaml")
     }
-}
-
-/// A survey that cannot be found.
-public struct CatalogError: Error, Sendable, CustomStringConvertible {
-    /// What was asked for and what exists.
-    public var description: String
 }

@@ -14,23 +14,29 @@ import SurveyStore
 ///   - from: The first wave shown (default: the organisation's first).
 ///   - to: The last wave shown (default: its latest).
 ///   - minGroup: The anonymity threshold; values below 3 are raised to 3.
-/// - Throws: ``ReportFailure`` for an unknown organisation, unit or wave.
+/// - Throws: ``UserError`` for an unknown organisation, unit or wave, or a range that runs
+///   backwards.
 public func makeTrend(store: OpModelStore, organisation name: String, unit: String? = nil, from: String? = nil,
                       to: String? = nil, minGroup: Int = 5) throws -> TrendReport {
+    try storeWork { try trend(store: store, organisation: name, unit: unit, from: from, to: to, minGroup: minGroup) }
+}
+
+private func trend(store: OpModelStore, organisation name: String, unit: String?, from: String?, to: String?,
+                   minGroup: Int) throws -> TrendReport {
     let organisation = try findOrganisation(named: name, in: store)
     let all = try store.waves(of: organisation)
     func position(_ wave: String?, default fallback: Int) throws -> Int {
         guard let wave else { return fallback }
         guard let index = all.firstIndex(of: wave) else {
-            throw ReportFailure(description: "'\(organisation.name)' has no responses in wave '\(wave)'" + (all.isEmpty ? "" : " (its waves: \(all.joined(separator: ", ")))"))
+            throw missingWave(wave, of: organisation, waves: all)
         }
         return index
     }
     let first = try position(from, default: 0)
     let last = try position(to, default: all.count - 1)
-    guard !all.isEmpty, first <= last else {
-        throw ReportFailure(all.isEmpty ? .notFound : .invalidRequest,
-                            description: all.isEmpty ? "'\(organisation.name)' has no responses" : "--from \(from ?? "") comes after --to \(to ?? "")")
+    guard !all.isEmpty else { throw UserError(.notFound, "'\(organisation.name)' has no responses", at: .field(.organisation)) }
+    guard first <= last else {
+        throw UserError(.invalidRequest, "\(Parameter.from, from ?? "") comes after \(Parameter.to, to ?? "")", at: .field(.from))
     }
     let labels = Array(all[first...last])
     let slices = try labels.map { try store.slice(wave: $0, organisation: organisation) }
@@ -61,7 +67,8 @@ private func focusUnit(_ path: String?, units: [UnitDescriptor]) throws -> Int64
     for name in names {
         guard let child = units.first(where: { $0.parentID == current.id && normalizedKey($0.name) == name }) else {
             let choices = units.filter { $0.parentID == current.id }.map(\.name).sorted()
-            throw ReportFailure(description: "no unit '\(path)' in '\(organisation.name)'" + (choices.isEmpty ? "" : " (under \(current.name): \(choices.joined(separator: ", ")))"))
+            throw UserError(.notFound, "no unit '\(path)' in '\(organisation.name)'", at: .field(.unit),
+                            hint: choices.isEmpty ? nil : "under \(current.name): \(choices.joined(separator: ", "))")
         }
         current = child
     }

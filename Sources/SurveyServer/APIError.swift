@@ -44,7 +44,7 @@ struct APIError: HTTPResponseError, Sendable {
     /// The answer for a body over the upload limit.
     static func tooLarge(limit: Int) -> APIError {
         let size = limit % (1024 * 1024) == 0 ? "\(limit / (1024 * 1024)) MiB" : "\(limit)-byte"
-        return APIError(.contentTooLarge, "too_large", "the upload is over the \(size) limit (the server's --max-upload-mb); nothing was stored")
+        return APIError(.contentTooLarge, "too_large", "the upload is over the server's \(size) limit; nothing was stored")
     }
 
     /// The answer for an organisation that does not exist or lies outside the token's scope:

@@ -56,7 +56,7 @@ func buildRouter(state: ServiceState) -> Router<ServerContext> {
     let api = router.group("/v1").add(middleware: AccessMiddleware(authority: state.authority))
     api.get("/imports") { _, context in
         _ = try context.requireAdmin()
-        let batches = try await BlockingWork.run(on: BlockingWork.reads) { try listImportBatches(in: state.store) }
+        let batches = try await BlockingWork.run(on: BlockingWork.reads) { try serviceCall { try listImportBatches(in: state.store) } }
         return JSONBody(value: batches.map(BatchSummary.init))
     }
     api.post("/imports") { request, context in
@@ -68,12 +68,8 @@ func buildRouter(state: ServiceState) -> Router<ServerContext> {
         guard let id = context.parameters.get("id", as: Int64.self) else {
             throw APIError(.notFound, "not_found", "no import batch '\(context.parameters.get("id") ?? "")' (expected a batch id from GET /v1/imports)")
         }
-        let removed = try await BlockingWork.run(on: BlockingWork.writes) { () throws -> Int in
-            do {
-                return try undoImportBatch(id, in: state.store)
-            } catch let error as StoreError where error.code == .notFound {
-                throw APIError(.notFound, "not_found", "no import batch \(id) (see GET /v1/imports)")
-            }
+        let removed = try await BlockingWork.run(on: BlockingWork.writes) {
+            try serviceCall { try undoImportBatch(id, in: state.store) }
         }
         return JSONBody(value: UndoResult(batch: id, removedResponses: removed))
     }
@@ -156,18 +152,16 @@ func buildRouter(state: ServiceState) -> Router<ServerContext> {
     return router
 }
 
-/// Maps the reporting use cases' failures to answers: an organisation that vanished (a rename
-/// racing the request) is the same 404 as one never seen; a missing wave or unit of a
-/// readable organisation says which exist; a backwards range is a 400.
+/// Answers the reporting use cases' failures: an organisation that vanished (a rename racing
+/// the request) is the same 404 as one never seen, without the list of known ones; anything
+/// else as ``serviceCall(_:)`` answers it.
 private func reportCall<T>(_ name: String, _ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let failure as ReportFailure {
-        switch failure.code {
-        case .unknownOrganisation: throw APIError.unknownOrganisation(name)
-        case .notFound: throw APIError(.notFound, "not_found", failure.description)
-        case .invalidRequest: throw APIError(.badRequest, "bad_request", failure.description)
-        }
+    } catch let error as UserError where error.code == .unknownOrganisation {
+        throw APIError.unknownOrganisation(name)
+    } catch let error as UserError {
+        throw APIError(error)
     }
 }
 

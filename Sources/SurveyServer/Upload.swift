@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import SurveyCore
+import SurveyKit
 
 /// An upload spooled to a private temporary file, deleted by ``remove()`` whatever happened.
 struct SpooledUpload: Sendable {
@@ -80,9 +82,10 @@ struct UploadParameters: Sendable {
     var wave: String?
     var organisation: String?
     var division: String?
-    var format: String
+    /// The platform, or nil to detect it (`format=auto`, the default).
+    var format: ExportFormat?
     var timeZone: TimeZone
-    var dateOrder: String?
+    var dateOrder: TimestampParserDateOrder?
     var includePartial: Bool
     var keepIdentifiers: Bool
     var replace: Bool
@@ -135,15 +138,22 @@ struct UploadParameters: Sendable {
         wave = query["wave"]
         organisation = query["organisation"]
         division = query["division"]
-        format = query["format"] ?? "auto"
-        timeZone = .init(identifier: "UTC") ?? .current
-        if let zone = query["timezone"] {
-            if let parsed = TimeZone(identifier: zone) { timeZone = parsed } else {
-                problems.append("timezone: unknown time zone '\(zone)' (expected an IANA name such as Europe/Berlin)")
+        // Each value is read by the use case's own parser, so the service and the command line
+        // accept and refuse the same values.
+        func parsed<T>(_ name: String, _ parse: (String) throws -> T) -> T? {
+            guard let text = query[name] else { return nil }
+            do {
+                return try parse(text)
+            } catch let error as UserError {
+                problems.append(APIError(error).message)
+            } catch {
+                problems.append("\(name): '\(text)' is not valid")
             }
+            return nil
         }
-        dateOrder = query["date-order"]
-        if let order = dateOrder, order != "mdy", order != "dmy" { problems.append("date-order: '\(order)' (expected mdy or dmy)") }
+        format = parsed("format", parseExportFormat) ?? nil
+        timeZone = parsed("timezone", parseTimeZone) ?? TimeZone(identifier: "UTC") ?? .current
+        dateOrder = parsed("date-order", parseDateOrder)
         includePartial = flag("include-partial")
         keepIdentifiers = flag("keep-identifiers")
         replace = flag("replace")

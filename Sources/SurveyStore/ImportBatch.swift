@@ -8,20 +8,20 @@ import SQLite3
 #endif
 
 /// What is recorded about one imported file.
-public struct BatchDescription: Sendable {
+package struct BatchDescription: Sendable {
     /// The file name as given.
-    public var fileName: String
+    package var fileName: String
     /// SHA-256 of the file's bytes, hex.
-    public var sha256: String
+    package var sha256: String
     /// The export format read.
-    public var format: String
+    package var format: String
     /// The tool version that imported it.
-    public var toolVersion: String
+    package var toolVersion: String
     /// Item id → the header text it was read from, recorded with the batch.
-    public var itemWordings: [String: String]
+    package var itemWordings: [String: String]
 
     /// Creates a description.
-    public init(fileName: String, sha256: String, format: String, toolVersion: String, itemWordings: [String: String] = [:]) {
+    package init(fileName: String, sha256: String, format: String, toolVersion: String, itemWordings: [String: String] = [:]) {
         self.fileName = fileName
         self.sha256 = sha256
         self.format = format
@@ -31,13 +31,13 @@ public struct BatchDescription: Sendable {
 }
 
 /// How the items were worded in an earlier wave's export.
-public struct StoredWording: Sendable, Equatable {
+package struct StoredWording: Sendable, Equatable {
     /// The wave it was imported for (the latest, when the batch held several).
-    public var wave: String
+    package var wave: String
     /// The survey version the batch was read with.
-    public var surveyVersion: Int
+    package var surveyVersion: Int
     /// Item id → header text.
-    public var texts: [String: String]
+    package var texts: [String: String]
 }
 
 /// Counts of what happened to a file's rows.
@@ -60,24 +60,24 @@ public struct BatchTotals: Sendable, Equatable {
 }
 
 /// What happened to one response handed to the writer.
-public enum InsertOutcome: Sendable, Equatable {
+package enum InsertOutcome: Sendable, Equatable {
     case inserted, duplicate, conflict, replaced
 }
 
 /// The end of an import: keep what was written, or drop all of it.
-public enum BatchDecision: Sendable {
+package enum BatchDecision: Sendable {
     case commit, rollback
 }
 
 /// The outcome of ``OpModelStore/importBatch(_:survey:replace:body:)``.
-public struct BatchResult: Sendable {
+package struct BatchResult: Sendable {
     /// The batch id, when committed.
-    public var batchID: Int64?
+    package var batchID: Int64?
     /// The waves the batch's responses belong to.
-    public var waves: [String]
+    package var waves: [String]
     /// The wording of the most recent earlier wave of the same survey (and organisation, when
     /// the batch has one), if one was recorded.
-    public var previousWording: StoredWording?
+    package var previousWording: StoredWording?
 }
 
 extension OpModelStore {
@@ -86,7 +86,7 @@ extension OpModelStore {
     /// `body` hands each valid row to the writer and decides at the end whether to commit; a
     /// thrown error or `.rollback` leaves the store exactly as it was. The batch is recorded with
     /// the totals `body` reports through the writer.
-    public func importBatch(_ description: BatchDescription, survey: Survey, replace: Bool,
+    package func importBatch(_ description: BatchDescription, survey: Survey, replace: Bool,
                             body: (ResponseWriter) throws -> BatchDecision) throws -> BatchResult {
         var result = BatchResult(batchID: nil, waves: [])
         try wrap("importing \(description.fileName)") {
@@ -177,7 +177,7 @@ extension OpModelStore {
 /// The hot loop of the import: one prepared INSERT reused for every row, bound through the
 /// SQLite C API (GRDB's `StatementArguments` would build an array of values per row), with
 /// units and waves resolved from in-memory caches.
-public final class ResponseWriter {
+package final class ResponseWriter {
     private let db: Database
     private let surveyID: String
     private let surveyVersionID: Int64
@@ -198,9 +198,9 @@ public final class ResponseWriter {
     private var waves: [String: Int64] = [:]
     private var firstResponse: [Int64: Int64] = [:]
     /// What happened so far; the caller adds rows read and rejected.
-    public var totals = BatchTotals()
+    package var totals = BatchTotals()
     /// The file's SHA-256, when it is known only at the end (computed alongside the import).
-    public var fileSHA256: String?
+    package var fileSHA256: String?
 
     init(db: Database, surveyID: String, surveyVersionID: Int64, batchID: Int64, replace: Bool) throws {
         self.db = db
@@ -222,10 +222,10 @@ public final class ResponseWriter {
     }
 
     /// The waves written to, in first-seen order.
-    public private(set) var waveLabels: [String] = []
+    package private(set) var waveLabels: [String] = []
 
     /// Stores one response, or says why it was not stored.
-    public func insert(_ row: ResponseRow) throws -> InsertOutcome {
+    package func insert(_ row: ResponseRow) throws -> InsertOutcome {
         let waveID = try wave(row.wave)
         let organisationID = try unit(organisation: row.organisation)
         let divisionID = row.division.isEmpty ? nil : try unit(organisation: row.organisation, division: row.division)

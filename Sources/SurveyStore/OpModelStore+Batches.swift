@@ -32,7 +32,7 @@ public struct WaveRecord: Sendable, Equatable {
 
 extension OpModelStore {
     /// Every import batch, oldest first.
-    public func importBatches() throws -> [ImportBatchRecord] {
+    package func importBatches() throws -> [ImportBatchRecord] {
         try wrap("listing import batches") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: """
@@ -54,11 +54,11 @@ extension OpModelStore {
     /// - Returns: The number of responses removed.
     /// - Throws: ``StoreError`` `notFound` for an unknown batch.
     @discardableResult
-    public func undoBatch(_ id: Int64) throws -> Int {
+    package func undoBatch(_ id: Int64) throws -> Int {
         try wrap("undoing batch \(id)") {
             try pool.write { db in
                 guard try Int.fetchOne(db, sql: "SELECT count(*) FROM importBatch WHERE id = ?", arguments: [id]) == 1 else {
-                    throw StoreError(.notFound, "there is no import batch \(id) (see 'opmodel imports')")
+                    throw StoreError(.notFound, "no import batch \(id) (see \(Listing.imports))")
                 }
                 let responses = try Int.fetchOne(db, sql: "SELECT count(*) FROM response WHERE batchId = ?", arguments: [id]) ?? 0
                 try db.execute(sql: "DELETE FROM importBatch WHERE id = ?", arguments: [id])
@@ -73,7 +73,7 @@ extension OpModelStore {
     }
 
     /// Waves, ordered by their first response.
-    public func waves() throws -> [WaveRecord] {
+    package func waves() throws -> [WaveRecord] {
         try wrap("listing waves") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: """
@@ -86,7 +86,7 @@ extension OpModelStore {
 
     /// The waves the given organisations took part in, with their responses only, ordered by
     /// their first response among those organisations.
-    public func waves(organisationIDs: [Int64]) throws -> [WaveRecord] {
+    package func waves(organisationIDs: [Int64]) throws -> [WaveRecord] {
         guard !organisationIDs.isEmpty else { return [] }
         return try wrap("listing waves") {
             try pool.read { db in
@@ -103,7 +103,7 @@ extension OpModelStore {
     }
 
     /// Response counts per organisation, division and team (for `opmodel units`), by path.
-    public func units() throws -> [(path: String, level: String, responses: Int)] {
+    package func units() throws -> [(path: String, level: String, responses: Int)] {
         try wrap("listing units") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: """
@@ -128,12 +128,12 @@ extension OpModelStore {
     ///   - path: The unit's current path components (organisation, division[, team]).
     ///   - newName: The new last component.
     /// - Returns: A sentence saying what happened.
-    public func renameUnit(path: [String], to newName: String) throws -> String {
+    package func renameUnit(path: [String], to newName: String) throws -> String {
         try wrap("renaming a unit") {
             try pool.write { db in
                 let oldKey = UnitPath.key(path)
                 guard let row = try Row.fetchOne(db, sql: "SELECT id, parentId, level, name FROM unit WHERE pathKey = ?", arguments: [oldKey]) else {
-                    throw StoreError(.notFound, "there is no unit '\(path.joined(separator: " / "))' (see 'opmodel units')")
+                    throw StoreError(.notFound, "there is no unit '\(path.joined(separator: " / "))' (see \(Listing.units))")
                 }
                 let id: Int64 = row["id"]
                 let newPath = Array(path.dropLast()) + [newName]
@@ -199,7 +199,7 @@ extension OpModelStore {
     ///
     /// Units are created when new, keyed like imported ones. Waves must exist already.
     /// - Returns: The number of entries stored.
-    public func storeHeadcounts(_ entries: [(organisation: String, division: String, team: String, wave: String, headcount: Int)],
+    package func storeHeadcounts(_ entries: [(organisation: String, division: String, team: String, wave: String, headcount: Int)],
                                 surveyID: String) throws -> Int {
         try wrap("storing headcounts") {
             try pool.write { db in

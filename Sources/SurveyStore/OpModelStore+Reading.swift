@@ -8,30 +8,30 @@ import SQLite3
 #endif
 
 /// A stored organisation, division or team.
-public struct StoredUnit: Sendable, Hashable {
-    public var id: Int64
-    public var name: String
-    public var level: String
-    public var parentID: Int64?
+package struct StoredUnit: Sendable, Hashable {
+    package var id: Int64
+    package var name: String
+    package var level: String
+    package var parentID: Int64?
 }
 
 /// What a report needs to know about a wave of one organisation.
-public struct WaveSlice: Sendable {
+package struct WaveSlice: Sendable {
     /// The wave's label.
-    public var wave: String
+    package var wave: String
     /// The survey version most of its responses used.
-    public var survey: Survey
+    package var survey: Survey
     /// Its row id, for reading responses.
-    public var surveyVersionID: Int64
+    package var surveyVersionID: Int64
     /// The organisation.
-    public var organisation: StoredUnit
+    package var organisation: StoredUnit
     /// The organisation, then its divisions and teams, parents first.
-    public var units: [StoredUnit]
+    package var units: [StoredUnit]
 }
 
 extension OpModelStore {
     /// The organisations with responses in a wave, by name.
-    public func organisations(inWave wave: String) throws -> [StoredUnit] {
+    package func organisations(inWave wave: String) throws -> [StoredUnit] {
         try wrap("listing organisations of wave \(wave)") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: """
@@ -44,7 +44,7 @@ extension OpModelStore {
     }
 
     /// Every organisation with responses, by name.
-    public func organisations() throws -> [StoredUnit] {
+    package func organisations() throws -> [StoredUnit] {
         try wrap("listing organisations") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: """
@@ -60,7 +60,7 @@ extension OpModelStore {
     }
 
     /// The organisation named (compared as the store keys it), or nil.
-    public func organisation(named name: String) throws -> StoredUnit? {
+    package func organisation(named name: String) throws -> StoredUnit? {
         try wrap("finding organisation \(name)") {
             try pool.read { db in
                 let key = UnitPath.key([name])
@@ -74,7 +74,7 @@ extension OpModelStore {
     }
 
     /// The waves an organisation took part in, oldest first (by first response).
-    public func waves(of organisation: StoredUnit) throws -> [String] {
+    package func waves(of organisation: StoredUnit) throws -> [String] {
         try wrap("listing waves of \(organisation.name)") {
             try pool.read { db in
                 try String.fetchAll(db, sql: """
@@ -87,7 +87,7 @@ extension OpModelStore {
 
     /// The wave, survey version and unit tree of one organisation's responses.
     /// - Throws: ``StoreError`` `notFound` when the organisation has no responses in the wave.
-    public func slice(wave: String, organisation: StoredUnit) throws -> WaveSlice {
+    package func slice(wave: String, organisation: StoredUnit) throws -> WaveSlice {
         try wrap("reading wave \(wave) of \(organisation.name)") {
             try pool.read { db in
                 // Count per version first and join the (large) definition only for the winner.
@@ -117,7 +117,7 @@ extension OpModelStore {
     ///
     /// Reads rows straight from SQLite without building a row object each, so scoring a
     /// million responses is bounded by decoding, not by the query.
-    public func forEachResponse(in slice: WaveSlice,
+    package func forEachResponse(in slice: WaveSlice,
                                 _ body: (_ division: Int64?, _ team: Int64?, _ role: Role?, _ answers: UnsafeRawBufferPointer) -> Void) throws {
         try wrap("reading responses") {
             try pool.read { db in
@@ -149,7 +149,7 @@ extension OpModelStore {
     }
 
     /// The free-text answers of a slice, with the division and team of each.
-    public func comments(in slice: WaveSlice) throws -> [(division: Int64?, team: Int64?, item: String, text: String)] {
+    package func comments(in slice: WaveSlice) throws -> [(division: Int64?, team: Int64?, item: String, text: String)] {
         try wrap("reading comments") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: """
@@ -164,7 +164,7 @@ extension OpModelStore {
     }
 
     /// Headcounts recorded for a wave, by unit id.
-    public func headcounts(wave: String, surveyID: String) throws -> [Int64: Int] {
+    package func headcounts(wave: String, surveyID: String) throws -> [Int64: Int] {
         try wrap("reading headcounts") {
             try pool.read { db in
                 var result: [Int64: Int] = [:]

@@ -9,11 +9,11 @@ import SurveyCore
 public final class OpModelStore: Sendable {
     let pool: DatabasePool
     /// The database file.
-    public let path: String
+    package let path: String
 
     /// Opens (creating if needed) and migrates the store at `path`.
     /// - Throws: ``StoreError`` with code `cannotOpen` when the file cannot be used.
-    public init(path: String) throws {
+    package init(path: String) throws {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
@@ -30,7 +30,7 @@ public final class OpModelStore: Sendable {
     }
 
     /// The migrations applied, oldest first: the schema version.
-    public func appliedMigrations() throws -> [String] {
+    package func appliedMigrations() throws -> [String] {
         try wrap("reading the schema version") {
             try pool.read { db in try Schema.migrator().appliedIdentifiers(db).sorted() }
         }
@@ -39,7 +39,7 @@ public final class OpModelStore: Sendable {
     /// A number that grows with every import, undo, rename, headcount or survey change.
     ///
     /// Equal revisions mean equal reports; one indexed read, cheap enough to check per request.
-    public func revision() throws -> Int64 {
+    package func revision() throws -> Int64 {
         try wrap("reading the store revision") {
             try pool.read { db in try Int64.fetchOne(db, sql: "SELECT value FROM revision WHERE id = 1") ?? 0 }
         }
@@ -61,7 +61,7 @@ extension OpModelStore {
     ///
     /// - Throws: ``StoreError`` `surveyVersionChanged` when the same id and version is stored
     ///   with other content and responses already use it.
-    public func registerSurvey(_ survey: Survey) throws -> Int64 {
+    package func registerSurvey(_ survey: Survey) throws -> Int64 {
         try wrap("registering survey \(survey.reference)") {
             try pool.write { db in try Self.registerSurvey(survey, in: db) }
         }
@@ -116,7 +116,7 @@ extension OpModelStore {
     }
 
     /// The stored survey versions with their content hashes.
-    public func surveyVersions() throws -> [(survey: String, version: Int, contentHash: String)] {
+    package func surveyVersions() throws -> [(survey: String, version: Int, contentHash: String)] {
         try wrap("listing survey versions") {
             try pool.read { db in
                 try Row.fetchAll(db, sql: "SELECT surveyId, version, contentHash FROM surveyVersion ORDER BY surveyId, version")
@@ -126,7 +126,7 @@ extension OpModelStore {
     }
 
     /// A stored survey definition.
-    public func survey(id: String, version: Int) throws -> Survey {
+    package func survey(id: String, version: Int) throws -> Survey {
         try wrap("reading survey \(id)@\(version)") {
             guard let json = try pool.read({ db in
                 try String.fetchOne(db, sql: "SELECT definition FROM surveyVersion WHERE surveyId = ? AND version = ?", arguments: [id, version])

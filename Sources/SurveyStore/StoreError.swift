@@ -1,9 +1,9 @@
 import SurveyCore
 
 /// A store operation that failed, with what we were doing and the database's own error as cause.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+package struct StoreError: Error, Sendable, CustomStringConvertible {
     /// Broad reasons a caller may act on.
-    public enum Code: String, Sendable {
+    package enum Code: String, Sendable {
         /// The database file cannot be opened or is not an OpModel store.
         case cannotOpen
         /// A survey version was changed after responses used it.
@@ -17,18 +17,18 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The reason.
-    public var code: Code
-    /// What happened, for the user.
-    public var message: String
+    package var code: Code
+    /// What happened, for the user; a listing it points to stays data for the adapter.
+    package var message: Message
     /// The underlying error's text, for logs.
-    public var underlying: String?
+    package var underlying: String?
 
     /// Creates an error.
-    public init(_ code: Code, _ message: String, underlying: (any Error)? = nil) {
+    package init(_ code: Code, _ message: Message, underlying: (any Error)? = nil) {
         self.code = code
         self.message = message
         self.underlying = underlying.map { String(describing: $0) }
     }
 
-    public var description: String { message }
+    package var description: String { message.description }
 }

@@ -32,14 +32,11 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        do {
-            let comparison = try makeComparison(store: store, wave: wave, organisation: org, by: by, pairs: pairs,
-                                                minGroup: anonymity.minGroup)
-            print(try renderedComparison(comparison, as: format), terminator: "")
-        } catch let failure as ReportFailure {
-            printError("error: \(failure)")
-            throw ExitStatus.dataError
+        let text = try runUseCase {
+            try renderedComparison(try makeComparison(store: store, wave: wave, organisation: org, by: by, pairs: pairs,
+                                                      minGroup: anonymity.minGroup), as: format)
         }
+        print(text, terminator: "")
     }
 }
 
@@ -73,12 +70,10 @@ struct TrendCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        do {
-            let trend = try makeTrend(store: store, organisation: org, unit: unit, from: from, to: to, minGroup: anonymity.minGroup)
-            print(try renderedTrend(trend, as: format), terminator: "")
-        } catch let failure as ReportFailure {
-            printError("error: \(failure)")
-            throw ExitStatus.dataError
+        let text = try runUseCase {
+            try renderedTrend(try makeTrend(store: store, organisation: org, unit: unit, from: from, to: to, minGroup: anonymity.minGroup),
+                              as: format)
         }
+        print(text, terminator: "")
     }
 }

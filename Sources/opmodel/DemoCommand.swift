@@ -11,11 +11,6 @@ struct DemoCommand: ParsableCommand {
     var out: String = "Reports/demo"
 
     func run() throws {
-        do {
-            for line in try runDemo(directory: out).lines { print(line) }
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.ioError
-        }
+        for line in try runUseCase({ try runDemo(directory: out) }).lines { print(line) }
     }
 }

@@ -8,7 +8,7 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a realistic synthetic export (generic CSV) for a survey; the same seed gives the same bytes.")
 
     @Option(help: "The survey: ID or ID@VERSION.")
-    var survey: String = "product_operating_model"
+    var survey: String = SurveyCatalog.defaultSurveyID
 
     @Option(help: "How many responses to write, over all waves.")
     var responses: Int = 1_000
@@ -42,12 +42,9 @@ struct GenerateCommand: ParsableCommand {
         let options = ExportOptions(responses: responses, organisations: organisations, waves: quarters, seed: seed,
                                     header: header.style)
         do {
-            try generateExport(survey: definition, options: options, to: out)
+            try runUseCase { try generateExport(survey: definition, options: options, to: out) }
         } catch let error as GeneratorError {
             throw ValidationError(error.description)
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.ioError
         }
         if let out { printError("wrote \(responses) responses to \(out)") }
     }

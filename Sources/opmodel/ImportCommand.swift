@@ -11,12 +11,7 @@ struct StoreOptions: ParsableArguments {
     var path: String { db ?? ProcessInfo.processInfo.environment["OPMODEL_DB"] ?? "opmodel.sqlite" }
 
     func open() throws -> OpModelStore {
-        do {
-            return try OpModelStore(path: path)
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.ioError
-        }
+        try runUseCase { try openStore(path: path) }
     }
 }
 
@@ -33,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: "The export files (CSV, or .xlsx from Microsoft Forms or Google Sheets).")
     var files: [String]
 
-    @Option(help: "The survey the exports answer: ID or ID@VERSION (default: the mapping's survey, else product_operating_model).")
+    @Option(help: "The survey the exports answer: ID or ID@VERSION (default: the mapping's survey, else \(SurveyCatalog.defaultSurveyID)).")
     var survey: String?
 
     @Option(help: "A mapping file (YAML) naming which column holds which item and what its answer texts mean; see Surveys/MAPPINGS.md.")
@@ -48,7 +43,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The division, for exports without a division column.")
     var division: String?
 
-    @Option(help: "The export format: auto (detect from the header), qualtrics, surveymonkey, google-forms, ms-forms, typeform, limesurvey or generic.")
+    @Option(help: "The export format: auto (detect from the header), \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: String = "auto"
 
     @Flag(name: .customLong("include-partial"), help: "Keep responses the platform marks unfinished (Qualtrics Finished = 0, LimeSurvey without a submit date); by default they are skipped and counted.")
@@ -61,7 +56,7 @@ struct ImportCommand: ParsableCommand {
     var timezone: String = "UTC"
 
     @Option(name: .customLong("date-order"), help: "How to read dates like 9/1/2024: mdy or dmy (default: detect).")
-    var dateOrder: DateOrderArgument?
+    var dateOrder: TimestampParserDateOrder?
 
     @Flag(name: .customLong("dry-run"), help: "Check everything and report, but store nothing.")
     var dryRun = false
@@ -80,73 +75,38 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if rejects != nil, !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
-        if format != "auto", ExportFormat(rawValue: format) == nil {
-            throw ValidationError("unknown format '\(format)' (expected auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+        for check in [{ _ = try parseExportFormat(format) }, { _ = try parseTimeZone(timezone) }] {
+            do { try check() } catch let error as UserError { throw ValidationError(error.text(in: commandLineWords)) }
         }
-        if TimeZone(identifier: timezone) == nil { throw ValidationError("unknown time zone '\(timezone)' (expected an IANA name such as Europe/Berlin)") }
     }
 
     func run() throws {
         let catalog = catalogOptions.catalog()
-        var loaded: LoadedMapping?
-        if let mapping {
-            do {
-                loaded = try catalog.loadMapping(path: mapping)
-            } catch let list as DiagnosticList {
-                for diagnostic in list.diagnostics { printError(diagnostic.description) }
-                throw ExitStatus.dataError
-            }
-        }
-        let definition: Survey
-        if let loaded {
-            // A mapping names its survey; --survey may only confirm it.
-            if let survey, !loaded.matches(survey) {
-                printError("error: \(mapping ?? "") maps survey '\(loaded.name(against: survey))', not '\(survey)' (drop --survey or give the mapping for this survey)")
-                throw ExitStatus.dataError
-            }
-            definition = loaded.survey
-        } else {
-            do {
-                definition = try catalog.survey(survey ?? "product_operating_model")
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.noInput
-            }
-        }
-        let settings = ImportSettings(wave: wave, organisation: org, division: division,
-                                      timeZone: TimeZone(identifier: timezone) ?? .current, dateOrder: dateOrder?.order,
-                                      includePartial: includePartial, keepIdentifiers: keepIdentifiers, mapping: loaded?.mapping)
-        var request = ImportRequest(files: files, survey: definition, settings: settings)
-        request.format = format
-        request.dryRun = dryRun
-        request.skipInvalid = skipInvalid
-        request.rejectsPath = rejects
-        request.replace = replace
+        // The survey and mapping are settled before the store is opened (or made).
+        let chosen = try runUseCase { try resolveImportSurvey(survey, mapping: mapping.map { MappingFile(path: $0) }, catalog: catalog) }
         let store = try storeOptions.open()
-        Interruption.install()
-        let bar = ProgressBar()
-        let results: [FileImportResult]
-        do {
-            results = try importExports(request, into: store, progress: bar.isActive ? bar.update : nil)
-        } catch let failure as ImportFailure {
-            bar.clear()
-            printError("error: \(failure)")
-            switch failure.code {
-            case .missingFile: throw ExitStatus.noInput
-            case .interrupted: throw ExitCode(130)
-            case .unreadable, .store: throw ExitStatus.ioError
-            }
+        let results = try runUseCase { () throws -> [FileImportResult] in
+            let settings = ImportSettings(wave: wave, organisation: org, division: division, timeZone: try parseTimeZone(timezone),
+                                          dateOrder: dateOrder, format: try parseExportFormat(format),
+                                          includePartial: includePartial, keepIdentifiers: keepIdentifiers, mapping: chosen.mapping)
+            var request = ImportRequest(files: files, survey: chosen.survey, settings: settings)
+            request.dryRun = dryRun
+            request.skipInvalid = skipInvalid
+            request.rejectsPath = rejects
+            request.replace = replace
+            request.cancellation = commandCancellation
+            Interruption.install(request.cancellation)
+            let bar = ProgressBar()
+            defer { bar.clear() }
+            return try importExports(request, into: store, progress: bar.isActive ? bar.update : nil)
         }
-        bar.clear()
-        var failed = false
         for result in results {
-            for diagnostic in result.diagnostics { printError(diagnostic.description) }
+            for diagnostic in result.diagnostics { printError(diagnostic.rendered(in: commandLineWords)) }
             if result.omittedDiagnostics > 0 { printError("\(result.file): … and \(result.omittedDiagnostics) more problems") }
             for note in result.notes { printError("\(result.file): note: \(note)") }
             print(summary(result))
-            if result.failed || (result.totals.rejected > 0 && !skipInvalid) { failed = true }
         }
-        if failed { throw ExitStatus.dataError }
+        if results.contains(where: { $0.outcome == .rejected }) { throw ExitStatus.dataError }
     }
 
     private func summary(_ result: FileImportResult) -> String {
@@ -157,22 +117,14 @@ struct ImportCommand: ParsableCommand {
         if t.conflicts > 0 { parts.append("\(t.conflicts) conflicts kept as stored (use --replace to overwrite)") }
         if t.replaced > 0 { parts.append("\(t.replaced) replaced") }
         parts.append("\(t.rejected) rejected")
-        let outcome: String
-        if let batch = result.batchID {
-            outcome = "stored as batch \(batch) (waves \(result.waves.joined(separator: ", ")))"
-        } else if dryRun, !result.failed, t.rejected == 0 {
-            outcome = "dry run: nothing stored"
-        } else if !result.failed, t.rejected == 0 || skipInvalid {
-            outcome = "nothing new to store"
-        } else {
-            outcome = "nothing stored"
+        let outcome: String = switch result.outcome {
+        case .stored: "stored as batch \(result.batchID ?? 0) (waves \(result.waves.joined(separator: ", ")))"
+        case .dryRun: "dry run: nothing stored"
+        case .alreadyStored, .conflicts: "nothing new to store"
+        case .rejected: "nothing stored"
         }
         return "\(result.file): \(parts.joined(separator: ", ")); \(outcome) in \(String(format: "%.1f", result.seconds)) s"
     }
 }
 
-enum DateOrderArgument: String, ExpressibleByArgument, CaseIterable {
-    case mdy, dmy
-
-    var order: TimestampParserDateOrder { self == .mdy ? .mdy : .dmy }
-}
+extension TimestampParserDateOrder: ExpressibleByArgument {}

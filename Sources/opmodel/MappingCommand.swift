@@ -27,7 +27,7 @@ struct MappingCommand: ParsableCommand {
         @Option(help: "The survey to map to: ID or ID@VERSION.")
         var survey: String = "product_operating_model"
 
-        @Option(help: "The export format: auto (detect from the header), qualtrics, surveymonkey, google-forms, ms-forms, typeform or generic.")
+        @Option(help: "The export format: auto (detect from the header), \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: String = "auto"
 
         @Option(help: "Write the mapping to this file and print a summary (default: print the mapping).")
@@ -39,23 +39,12 @@ struct MappingCommand: ParsableCommand {
         @OptionGroup var catalogOptions: CatalogOptions
 
         func validate() throws {
-            if format != "auto", ExportFormat(rawValue: format) == nil {
-                throw ValidationError("unknown format '\(format)' (expected auto, \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
+            do { _ = try parseExportFormat(format) } catch let error as UserError { throw ValidationError(error.text(in: commandLineWords)) }
         }
 
         func run() throws {
             let definition = try catalogOptions.survey(survey)
-            let suggestion: MappingSuggestion
-            do {
-                suggestion = try suggestMapping(for: export, survey: definition, format: format)
-            } catch let failure as ImportFailure {
-                printError("error: \(failure)")
-                throw failure.code == .missingFile ? ExitStatus.noInput : ExitStatus.ioError
-            } catch let list as DiagnosticList {
-                list.diagnostics.forEach { printError($0.description) }
-                throw ExitStatus.dataError
-            }
+            let suggestion = try runUseCase { try suggestMapping(for: export, survey: definition, format: try parseExportFormat(format)) }
             let yaml = suggestion.yaml(export: export)
             guard let out else {
                 print(yaml, terminator: "")
@@ -127,7 +116,7 @@ struct MappingCommand: ParsableCommand {
                     let notAsked = loaded.mapping.notAsked.count
                     print("\(file): ok: \(loaded.mapping.columns.count) columns for \(loaded.survey.reference), \(notAsked) item\(notAsked == 1 ? "" : "s") not asked")
                 } catch let list as DiagnosticList {
-                    list.diagnostics.forEach { printError($0.description) }
+                    printError(list.rendered(in: commandLineWords))
                     failed = true
                 }
             }

@@ -24,12 +24,7 @@ struct CatalogOptions: ParsableArguments {
 
     /// The survey a reference names; otherwise prints why and exits with 66.
     func survey(_ reference: String) throws -> Survey {
-        do {
-            return try catalog().survey(reference)
-        } catch {
-            printError("error: \(error)")
-            throw ExitStatus.noInput
-        }
+        try runUseCase { try catalog().survey(reference) }
     }
 }
 
@@ -43,4 +38,6 @@ enum ExitStatus {
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)
     static let ioError = ExitCode(74)
+    static let outputExists = ExitCode(73)
+    static let interrupted = ExitCode(130)
 }

@@ -37,7 +37,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let written = try reporting {
+        let written = try runUseCase {
             try writeReports(store: store, wave: wave, organisation: org, formats: [format], directory: out,
                              minGroup: anonymity.minGroup, index: false)
         }
@@ -61,27 +61,11 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         let store = try storeOptions.open()
-        let written = try reporting {
+        let written = try runUseCase {
             try writeReports(store: store, wave: wave, organisation: nil, formats: ReportFormat.allCases,
                              directory: out ?? "Reports/\(wave)", minGroup: anonymity.minGroup, index: true)
         }
         print("wrote \(written.files.count) reports; open \(written.index ?? "")")
-    }
-}
-
-/// Runs a reporting use case, printing its error and choosing the exit code.
-func reporting<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let failure as ReportFailure {
-        printError("error: \(failure)")
-        throw ExitStatus.dataError
-    } catch let failure as FileError {
-        printError("error: \(failure)")
-        throw ExitStatus.ioError
-    } catch {
-        printError("error: \(error)")
-        throw ExitStatus.ioError
     }
 }
 
@@ -99,25 +83,14 @@ struct HeadcountCommand: ParsableCommand {
         var file: String
 
         @Option(help: "The survey id the waves belong to.")
-        var survey: String = "product_operating_model"
+        var survey: String = SurveyCatalog.defaultSurveyID
 
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
             let store = try storeOptions.open()
-            do {
-                let count = try importHeadcounts(file: file, surveyID: survey, into: store)
-                print("\(file): stored \(count) headcounts")
-            } catch let list as DiagnosticList {
-                list.diagnostics.forEach { printError($0.description) }
-                throw ExitStatus.dataError
-            } catch let failure as ImportFailure {
-                printError("error: \(failure)")
-                throw ExitStatus.noInput
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.dataError
-            }
+            let count = try runUseCase { try importHeadcounts(file: file, surveyID: survey, into: store) }
+            print("\(file): stored \(count) headcounts")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import SurveyCore
 import SurveyKit
 import SurveyServer
 
@@ -60,12 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
             try await runServer(configuration, logger: logger) { port in
                 printError("opmodel serve: listening on http://\(host):\(port) (Ctrl-C stops)")
             }
-        } catch let error as TokenFileError {
-            printError("error: \(error)")
-            throw ExitStatus.noInput
-        } catch let error as StoreError {
-            printError("error: \(error)")
-            throw ExitStatus.ioError
+        } catch let error as UserError {
+            printError(commandLineText(error))
+            throw exitStatus(for: error.code)
         } catch {
             // What remains is the network: the address is taken or cannot be bound.
             printError("error: cannot listen on \(host):\(port) (is another server using the port, or is the address not this machine's?)")
@@ -155,10 +153,5 @@ struct TokensCommand: ParsableCommand {
 extension TokenRole: ExpressibleByArgument {}
 
 private func tokenCommand(_ body: () throws -> Void) throws {
-    do {
-        try body()
-    } catch let error as TokenFileError {
-        printError("error: \(error)")
-        throw ExitStatus.dataError
-    }
+    try runUseCase(body)
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SurveyCore
 import SurveyKit
 
 struct ImportsCommand: ParsableCommand {
@@ -15,7 +16,7 @@ struct ImportsCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            let batches = try listImportBatches(in: store)
+            let batches = try runUseCase { try listImportBatches(in: store) }
             if batches.isEmpty { print("no imports yet (see 'opmodel import --help')") }
             for batch in batches {
                 print("\(batch.id)\t\(batch.startedAt)\t\(batch.fileName)\t\(batch.survey)\twaves \(batch.waves)\t\(batch.rowsRead) read, \(batch.imported) imported, \(batch.duplicates) already stored, \(batch.conflicts) conflicts, \(batch.rejected) rejected\t\(batch.storedResponses) stored now\tsha256 \(batch.sha256.prefix(12))\topmodel \(batch.toolVersion)")
@@ -31,13 +32,8 @@ struct ImportsCommand: ParsableCommand {
 
         func run() throws {
             let store = try storeOptions.open()
-            do {
-                let removed = try undoImportBatch(id, in: store)
-                print("removed batch \(id) and its \(removed) responses")
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.dataError
-            }
+            let removed = try runUseCase { try undoImportBatch(id, in: store) }
+            print("removed batch \(id) and its \(removed) responses")
         }
     }
 }
@@ -54,7 +50,8 @@ struct UnitsCommand: ParsableCommand {
         @OptionGroup var storeOptions: StoreOptions
 
         func run() throws {
-            for unit in try listUnits(in: try storeOptions.open()) {
+            let store = try storeOptions.open()
+            for unit in try runUseCase({ try listUnits(in: store) }) {
                 print("\(unit.path)\t\(unit.level)\t\(unit.responses) responses")
             }
         }
@@ -80,12 +77,8 @@ struct UnitsCommand: ParsableCommand {
 
         func run() throws {
             let path = [org, division, team].compactMap { $0 }
-            do {
-                print(try renameUnit(path: path, to: newName, in: try storeOptions.open()))
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.dataError
-            }
+            let store = try storeOptions.open()
+            print(try runUseCase { try renameUnit(path: path, to: newName, in: store) })
         }
     }
 }
@@ -95,7 +88,8 @@ struct WavesCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() throws {
-        for wave in try listWaves(in: try storeOptions.open()) {
+        let store = try storeOptions.open()
+        for wave in try runUseCase({ try listWaves(in: store) }) {
             let first = wave.firstResponseAt.map { ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval($0))) } ?? "-"
             print("\(wave.label)\t\(wave.survey)\t\(wave.responses) responses\tfirst \(first)")
         }

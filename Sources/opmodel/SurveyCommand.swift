@@ -20,7 +20,7 @@ struct SurveyCommand: ParsableCommand {
             let checks = validateSurveyFiles(files)
             var failed = false
             for check in checks {
-                for diagnostic in check.diagnostics { printError(diagnostic.description) }
+                for diagnostic in check.diagnostics { printError(diagnostic.rendered(in: commandLineWords)) }
                 if let survey = check.survey {
                     print("\(check.path): ok: \(survey.reference), \(survey.dimensions.count) dimensions, \(survey.items.count) items, \(survey.flags.count) flags")
                 } else {
@@ -38,7 +38,7 @@ struct SurveyCommand: ParsableCommand {
 
         func run() throws {
             let catalog = catalogOptions.catalog()
-            for problem in catalog.problems { printError(problem.description) }
+            for problem in catalog.problems { printError(problem.rendered(in: commandLineWords)) }
             for entry in catalog.entries {
                 let survey = entry.survey
                 print("\(survey.reference)\t\(survey.title)\t\(survey.dimensions.count) dimensions, \(survey.items.count) items\t\(entry.source)")
@@ -58,13 +58,7 @@ struct SurveyCommand: ParsableCommand {
         @OptionGroup var catalogOptions: CatalogOptions
 
         func run() throws {
-            let survey: SurveyCore.Survey
-            do {
-                survey = try catalogOptions.catalog().survey(reference)
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.noInput
-            }
+            let survey = try catalogOptions.survey(reference)
             switch format {
             case .json: print(try surveyJSON(survey))
             case .text: print(surveySummary(survey))
@@ -120,7 +114,7 @@ struct SurveyCommand: ParsableCommand {
         }
 
         func run() throws {
-            do {
+            try runUseCase {
                 let result = try writeLimeSurveyDraft(lssPath: file, surveyID: id, headings: headings.value,
                                                       surveyPath: surveyOut, mappingPath: mappingOut,
                                                       outputDirectory: outDirectory, overwrite: force)
@@ -128,16 +122,6 @@ struct SurveyCommand: ParsableCommand {
                 print("survey:  \(result.surveyPath) (\(draft.surveyID)@1: \(draft.dimensionCount) dimensions, \(draft.itemCount) items; assign the dimensions)")
                 print("mapping: \(result.mappingPath) (\(draft.columnCount) columns, \(headings.rawValue) headings)")
                 if !draft.skipped.isEmpty { print("skipped: \(draft.skipped.joined(separator: ", "))") }
-            } catch let list as DiagnosticList {
-                for diagnostic in list.diagnostics { printError(diagnostic.description) }
-                throw ExitStatus.dataError
-            } catch let error as DraftError {
-                printError("error: \(error)")
-                switch error.code {
-                case .missingFile: throw ExitStatus.noInput
-                case .exists, .unwritable: throw ExitStatus.ioError
-                case .ambiguous: throw ExitStatus.dataError
-                }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import SurveyKit
 #if canImport(Glibc)
 import Glibc
@@ -35,11 +36,17 @@ final class ProgressBar: @unchecked Sendable {
     }
 }
 
-/// SIGINT and SIGTERM ask the import to stop; the current file's transaction is rolled back.
+/// The cancellation of the one operation this process runs; a signal handler can reach only
+/// a global, so the command line keeps it here and passes it into its request.
+let commandCancellation = Cancellation()
+
+/// SIGINT and SIGTERM cancel the command's operation; an import rolls back the current file.
 enum Interruption {
-    static func install() {
-        signal(SIGINT) { _ in importInterrupted.store(true, ordering: .relaxed) }
-        signal(SIGTERM) { _ in importInterrupted.store(true, ordering: .relaxed) }
+    /// Makes SIGINT and SIGTERM cancel `cancellation`, which must be ``commandCancellation``.
+    static func install(_ cancellation: Cancellation) {
+        precondition(cancellation === commandCancellation, "signals can only reach the command's own cancellation")
+        signal(SIGINT) { _ in commandCancellation.cancel() }
+        signal(SIGTERM) { _ in commandCancellation.cancel() }
         unblockSignals()
     }
 

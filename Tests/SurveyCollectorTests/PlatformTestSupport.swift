@@ -48,7 +48,7 @@ struct ReadExport {
 
     /// Every rejected row's messages, as `line:column: message` without the file.
     var rejectionMessages: [String] {
-        rejected.flatMap { $0.map { ($0.location.map { "\($0.line):\($0.column): " } ?? "") + $0.message } }
+        rejected.flatMap { $0.map { ($0.location.map { "\($0.line):\($0.column): " } ?? "") + $0.message.description } }
     }
 }
 

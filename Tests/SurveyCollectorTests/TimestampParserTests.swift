@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 import Testing
 @testable import SurveyCollector
 
@@ -275,13 +276,14 @@ struct TimestampParserTests {
     }
 
     @Test func errorMessages() {
+        // The date-order setting stays data: each adapter names it (`--date-order`, `date-order=`).
         #expect(TimestampParser.expectedFormats
-            == "expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with --date-order")
+            == "expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with \(Parameter.dateOrder)")
         #expect(TimestampParser.errorMessage(for: "13/13/2024 10:00", result: .invalid)
-            == "'13/13/2024 10:00' is not a date and time (expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with --date-order)")
+            == "'13/13/2024 10:00' is not a date and time (expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with \(Parameter.dateOrder))")
         let ambiguous = TimestampParser.errorMessage(for: "9/1/2024 11:27", result: .ambiguousDateOrder)
-        #expect(ambiguous?.contains("'9/1/2024 11:27'") == true)
-        #expect(ambiguous?.contains("--date-order") == true)
+        #expect(ambiguous?.description.contains("'9/1/2024 11:27'") == true)
+        #expect(ambiguous?.parameters == [.dateOrder, .dateOrder])
         #expect(TimestampParser.errorMessage(for: "2024-09-01", result: .instant(0)) == nil)
     }
 

@@ -86,7 +86,7 @@ struct SurveyValidationTests {
         let error = #expect(throws: DiagnosticList.self) { try loadSurvey(yaml: "id: x\ntitle: [unclosed\n", file: "bad.yaml") }
         let first = try #require(error?.diagnostics.first)
         #expect(first.location?.file == "bad.yaml")
-        #expect(first.message.hasPrefix("invalid YAML"))
+        #expect(first.message.description.hasPrefix("invalid YAML"))
     }
 
     @Test func emptyFileIsAnError() {

@@ -184,7 +184,7 @@ struct ImportTests {
         let ambiguous = try fixture.file("amb.csv", PilotCSV.file([PilotCSV.row("r1", at: "2/1/2026 11:27"), PilotCSV.row("r2", at: "3/2/2026 09:00")]))
         let refused = try fixture.importFiles([ambiguous])[0]
         #expect(refused.failed)
-        #expect(refused.diagnostics.first?.message == "column 'submitted_at': '2/1/2026 11:27' could be month/day or day/month (pass --date-order mdy or --date-order dmy)")
+        #expect(refused.diagnostics.first?.message == "column 'submitted_at': '2/1/2026 11:27' could be month/day or day/month (pass \(Parameter.dateOrder, "mdy") or \(Parameter.dateOrder, "dmy"))")
         let dayFirst = try fixture.importFiles([ambiguous], settings: ImportSettings(dateOrder: .dmy))[0]
         #expect(dayFirst.waves == ["2026-Q1"])
         let detected = try fixture.file("us.csv", PilotCSV.file([PilotCSV.row("r3", at: "2/13/2026 11:27"), PilotCSV.row("r4", at: "2/1/2026 09:00")]))
@@ -242,10 +242,9 @@ struct ImportTests {
         _ = try fixture.importFiles([path])
         #expect(try renameUnit(path: ["Acme"], to: "Acme Group", in: fixture.store) == "renamed 'Acme' to 'Acme Group'")
         // "Acme" still leads to Acme Group (a viewer token for Acme, a later import): Beta may not take it.
-        #expect(throws: StoreError.self) { try renameUnit(path: ["Beta"], to: "Acme", in: fixture.store) }
-        do {
-            _ = try renameUnit(path: ["Beta"], to: "Acme", in: fixture.store)
-        } catch let error as StoreError {
+        let error = #expect(throws: UserError.self) { try renameUnit(path: ["Beta"], to: "Acme", in: fixture.store) }
+        #expect(error?.code == .conflict)
+        if let error {
             #expect(error.message == "'Acme' is a former name of 'Acme Group', which imports and access tokens using it still reach; choose another name, or merge into 'Acme Group'")
         }
         #expect(try fixture.store.organisation(named: "Acme")?.name == "Acme Group")

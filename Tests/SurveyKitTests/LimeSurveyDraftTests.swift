@@ -28,11 +28,11 @@ struct LimeSurveyDraftTests {
         let copy = directory.appendingPathComponent("same-words.lss").path
         try text.write(toFile: copy, atomically: true, encoding: .utf8)
         let out = directory.appendingPathComponent("Surveys").path
-        let error = #expect(throws: DraftError.self) {
+        let error = #expect(throws: UserError.self) {
             try writeLimeSurveyDraft(lssPath: copy, surveyID: "acme", headings: .full, surveyPath: nil, mappingPath: nil,
                                      outputDirectory: out, overwrite: false)
         }
-        #expect(error?.description == "several columns of the export would share the heading 'How often did your team release to users last quarter?', so a mapping cannot tell them apart; draft with --headings code and export with question-code headings")
+        #expect(error?.message == "several columns of the export would share the heading 'How often did your team release to users last quarter?', so a mapping cannot tell them apart; draft with \(Parameter.headings, "code") and export with question-code headings")
         #expect(!FileManager.default.fileExists(atPath: out))
         // Code headings tell them apart.
         _ = try writeLimeSurveyDraft(lssPath: copy, surveyID: "acme", headings: .code, surveyPath: nil, mappingPath: nil,
@@ -139,8 +139,9 @@ struct LimeSurveyDraftTests {
         defer { SurveyFixtures.removeDirectory(directory) }
         let first = try write()
         try Data("edited".utf8).write(to: URL(fileURLWithPath: first.surveyPath))
-        let error = #expect(throws: DraftError.self) { try write() }
-        #expect(error?.description == "'\(first.surveyPath)' already exists; give --force to overwrite it (your edits to it would be lost)")
+        let error = #expect(throws: UserError.self) { try write() }
+        #expect(error?.message == "'\(first.surveyPath)' already exists; give \(Parameter.force) to overwrite it (your edits to it would be lost)")
+        #expect(error?.code == .fileExists)
         #expect(try String(contentsOfFile: first.surveyPath, encoding: .utf8) == "edited")
         try writeLimeSurveyDraft(lssPath: lss, surveyID: "acme", headings: .code, surveyPath: nil, mappingPath: nil,
                                  outputDirectory: directory.appendingPathComponent("Surveys").path, overwrite: true)
@@ -156,7 +157,7 @@ struct LimeSurveyDraftTests {
 
     @Test func aMissingFileIsNamed() {
         defer { SurveyFixtures.removeDirectory(directory) }
-        let error = #expect(throws: DraftError.self) {
+        let error = #expect(throws: UserError.self) {
             try writeLimeSurveyDraft(lssPath: "nope.lss", surveyID: nil, headings: .code, surveyPath: nil, mappingPath: nil,
                                      outputDirectory: nil, overwrite: false)
         }

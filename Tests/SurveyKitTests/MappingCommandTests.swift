@@ -58,7 +58,7 @@ struct MappingCommandTests {
         let mismatch = try Self.run(["import", "export.csv", "--mapping", "good.yaml", "--survey", "product_operating_model", "--org", "Acme",
                                      "--db", "s.sqlite"], in: directory)
         #expect(mismatch.status == 65)
-        #expect(mismatch.errors == "error: good.yaml maps survey 'pilot', not 'product_operating_model' (drop --survey or give the mapping for this survey)\n")
+        #expect(mismatch.errors == "error: 'good.yaml' maps survey 'pilot', not 'product_operating_model' (drop --survey or give the mapping for this survey)\n")
     }
 
     @Test func suggestsAMappingThatImportsAsItIs() throws {

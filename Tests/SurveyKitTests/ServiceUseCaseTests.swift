@@ -56,11 +56,11 @@ struct ServiceUseCaseTests {
     @Test func reportFailuresSayWhetherTheOrganisationIsUnknown() throws {
         let fixture = try ImportFixture()
         _ = try fixture.importFiles([try fixture.file("a.csv", PilotCSV.file([PilotCSV.row("r1")]))])
-        let unknown = #expect(throws: ReportFailure.self) {
+        let unknown = #expect(throws: UserError.self) {
             try renderedScorecard(store: fixture.store, wave: "2026-Q1", organisation: "Initech", format: .json, minGroup: 5)
         }
         #expect(unknown?.code == .unknownOrganisation)
-        let wave = #expect(throws: ReportFailure.self) {
+        let wave = #expect(throws: UserError.self) {
             try renderedScorecard(store: fixture.store, wave: "2030-Q1", organisation: "Acme", format: .json, minGroup: 5)
         }
         #expect(wave?.code == .notFound)

@@ -4,7 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 @testable import SurveyServer
-import SurveyKit
+import SurveyCore
+@testable import SurveyKit
 import Testing
 
 struct AccessTests {
@@ -109,10 +110,10 @@ struct TokenFileTests {
         #expect(mode & 0o777 == 0o600)
         #expect(try TokenFile(path: path).tokens == [token])
 
-        #expect(throws: TokenFileError.self) { try file.add(role: .viewer, organisations: []) }
-        #expect(throws: TokenFileError.self) { try file.revoke(id: "nope") }
+        #expect(throws: UserError.self) { try file.add(role: .viewer, organisations: []) }
+        #expect(throws: UserError.self) { try file.revoke(id: "nope") }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
-        let error = #expect(throws: TokenFileError.self) { try TokenFile(path: path) }
+        let error = #expect(throws: UserError.self) { try TokenFile(path: path) }
         #expect(error?.description == "the tokens file '\(path)' may be read by other users (mode 644); run 'chmod 600 \(path)'")
     }
 }

@@ -221,7 +221,7 @@ struct ImportRouteTests {
             let big = ByteBuffer(repeating: UInt8(ascii: "x"), count: 200 * 1024)
             try await client.execute(uri: "/v1/imports", method: .post, headers: .bearer(fixture.admin, [csv]), body: big) { response in
                 #expect(response.status == .contentTooLarge)
-                #expect(errorOf(response) == ErrorBody.Content(code: "too_large", message: "the upload is over the 65536-byte limit (the server's --max-upload-mb); nothing was stored", details: []))
+                #expect(errorOf(response) == ErrorBody.Content(code: "too_large", message: "the upload is over the server's 65536-byte limit; nothing was stored", details: []))
             }
         }
         #expect(try fixture.spooledFiles().isEmpty)

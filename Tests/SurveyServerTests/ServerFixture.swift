@@ -49,7 +49,6 @@ final class ServerFixture: Sendable {
             let store = try OpModelStore(path: configuration.databasePath)
             var request = ImportRequest(files: [try export(responses: responses, seed: 1)], survey: try SurveyCatalog.embeddedInstrument(),
                                         settings: ImportSettings())
-            request.format = "auto"
             _ = try importExports(request, into: store)
         }
     }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import SurveyCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,12 +31,6 @@ public struct AccessToken: Codable, Sendable, Equatable {
     public var revoked: String?
 }
 
-/// A problem with the tokens file or a token command.
-public struct TokenFileError: Error, Sendable, CustomStringConvertible {
-    /// What happened and what to do.
-    public var description: String
-}
-
 /// The tokens file: JSON, mode 0600, holding only hashes of the secrets.
 ///
 /// `opmodel tokens add` prints a new secret once; the file keeps its SHA-256, so a copy of
@@ -52,7 +47,7 @@ public struct TokenFile: Sendable {
     public private(set) var tokens: [AccessToken]
 
     /// Reads the file; a missing file is empty.
-    /// - Throws: ``TokenFileError`` when the file is unreadable, malformed, or readable by
+    /// - Throws: ``UserError`` when the file is unreadable, malformed, or readable by
     ///   other users.
     public init(path: String) throws {
         self.path = path
@@ -62,15 +57,15 @@ public struct TokenFile: Sendable {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         if let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue, mode & 0o077 != 0 {
-            throw TokenFileError(description: "the tokens file '\(path)' may be read by other users (mode \(String(mode, radix: 8))); run 'chmod 600 \(path)'")
+            throw UserError(.unreadableFile, "the tokens file '\(path)' may be read by other users (mode \(String(mode, radix: 8))); run 'chmod 600 \(path)'")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TokenFileError(description: "cannot read the tokens file '\(path)' (check its permissions)")
+            throw UserError(.unreadableFile, "cannot read the tokens file '\(path)'", hint: "check its permissions")
         }
         do {
             tokens = try JSONDecoder().decode(Contents.self, from: data).tokens
         } catch {
-            throw TokenFileError(description: "'\(path)' is not a tokens file (expected JSON written by 'opmodel tokens add')")
+            throw UserError(.invalidData, "'\(path)' is not a tokens file", expected: "JSON written by 'opmodel tokens add'")
         }
     }
 
@@ -78,10 +73,10 @@ public struct TokenFile: Sendable {
     /// - Returns: The secret, to hand to its holder; it is not stored and cannot be shown again.
     public mutating func add(role: TokenRole, organisations: [String], label: String? = nil, now: Date = Date()) throws -> (secret: String, token: AccessToken) {
         if role == .viewer, organisations.isEmpty {
-            throw TokenFileError(description: "a viewer token needs at least one organisation (--org NAME)")
+            throw UserError(.invalidRequest, "a viewer token needs at least one organisation", at: .field(.organisation), hint: "\(Parameter.organisation, "NAME")")
         }
         if role == .admin, !organisations.isEmpty {
-            throw TokenFileError(description: "an admin token reads every organisation; leave out --org")
+            throw UserError(.invalidRequest, "an admin token reads every organisation; leave out \(Parameter.organisation)", at: .field(.organisation))
         }
         var id = Self.randomHex(bytes: 4)
         while tokens.contains(where: { $0.id == id }) { id = Self.randomHex(bytes: 4) }
@@ -94,10 +89,10 @@ public struct TokenFile: Sendable {
     }
 
     /// Marks a token revoked and saves the file; a running server refuses it from its next request.
-    /// - Throws: ``TokenFileError`` for an unknown id.
+    /// - Throws: ``UserError`` for an unknown id.
     public mutating func revoke(id: String, now: Date = Date()) throws {
         guard let index = tokens.firstIndex(where: { $0.id == id }) else {
-            throw TokenFileError(description: "no token '\(id)' in '\(path)' (see 'opmodel tokens list')")
+            throw UserError(.notFound, "no token '\(id)' in '\(path)'", hint: "see \(Listing.tokens)")
         }
         if tokens[index].revoked == nil { tokens[index].revoked = ISO8601DateFormatter().string(from: now) }
         try save()
@@ -112,18 +107,18 @@ public struct TokenFile: Sendable {
         do {
             let data = try encoder.encode(Contents(tokens: tokens))
             guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-                throw TokenFileError(description: "cannot write the tokens file '\(path)' (check the folder is writable)")
+                throw UserError(.unwritableFile, "cannot write the tokens file '\(path)'", hint: "check the folder is writable")
             }
             // rename(2) replaces the old file in one step, so a reader never sees half a file.
             guard rename(temporary.path, path) == 0 else {
-                throw TokenFileError(description: "cannot write the tokens file '\(path)' (check the folder is writable)")
+                throw UserError(.unwritableFile, "cannot write the tokens file '\(path)'", hint: "check the folder is writable")
             }
-        } catch let error as TokenFileError {
+        } catch let error as UserError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw TokenFileError(description: "cannot write the tokens file '\(path)' (check the folder is writable)")
+            throw UserError(.unwritableFile, "cannot write the tokens file '\(path)'", hint: "check the folder is writable")
         }
     }
 
@@ -135,5 +130,44 @@ public struct TokenFile: Sendable {
     static func randomHex(bytes: Int) -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+    }
+}
+
+/// The valid token a presented secret belongs to, or nil for an unknown or revoked one.
+///
+/// Compares the secret's SHA-256 with every stored hash in constant time, without stopping at
+/// a match, so timing tells nothing about which token or how much matched.
+public func matchToken(secret: String, in tokens: [AccessToken]) -> AccessToken? {
+    let presented = Array(SHA256.hash(data: Data(secret.utf8)))
+    var found: AccessToken?
+    for token in tokens {
+        guard let stored = hexBytes(token.sha256), stored.count == presented.count else { continue }
+        var difference: UInt8 = 0
+        for index in stored.indices { difference |= stored[index] ^ presented[index] }
+        if difference == 0 { found = token }
+    }
+    guard let token = found, token.revoked == nil else { return nil }
+    return token
+}
+
+private func hexBytes(_ hex: String) -> [UInt8]? {
+    let characters = Array(hex.utf8)
+    guard characters.count % 2 == 0 else { return nil }
+    var result: [UInt8] = []
+    result.reserveCapacity(characters.count / 2)
+    var index = 0
+    while index < characters.count {
+        guard let high = nibble(characters[index]), let low = nibble(characters[index + 1]) else { return nil }
+        result.append(high << 4 | low)
+        index += 2
+    }
+    return result
+}
+
+private func nibble(_ character: UInt8) -> UInt8? {
+    switch character {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): character - UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): character - UInt8(ascii: "a") + 10
+    default: nil
     }
 }

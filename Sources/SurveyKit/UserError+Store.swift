@@ -1,0 +1,30 @@
+import SurveyCore
+import SurveyStore
+
+extension UserError {
+    /// The store's failure as a person sees it: the store's own code, its message, and no SQL.
+    init(_ error: StoreError) {
+        let code: Code = switch error.code {
+        case .notFound: .notFound
+        case .conflict, .surveyVersionChanged: .conflict
+        case .cannotOpen, .database: .storeFailure
+        }
+        self.init(code, error.message)
+    }
+}
+
+/// Runs a use case's store work, turning the store's failures into ``UserError``s.
+func storeWork<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw UserError(error)
+    }
+}
+
+/// Opens (or creates) the store at a path.
+/// - Throws: ``UserError`` with ``UserError/Code/storeFailure`` when the file is not an
+///   OpModel store or cannot be opened.
+public func openStore(path: String) throws -> OpModelStore {
+    try storeWork { try OpModelStore(path: path) }
+}
