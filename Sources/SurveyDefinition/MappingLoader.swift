@@ -15,7 +15,7 @@ import Yams
 /// - Returns: The mapping, with ``ExportMapping/surveyVersion`` set to the version it was
 ///   checked against (the newest when the file names none).
 /// - Throws: ``DiagnosticList`` when any diagnostic has `.error` severity.
-public func loadMapping(yaml: String, file: String, surveys: [Survey]) throws -> ExportMapping {
+package func loadMapping(yaml: String, file: String, surveys: [Survey]) throws -> ExportMapping {
     let reader = YAMLReader(file: file)
     let root = try composeYAML(yaml, file: file, expected: "a mapping")
     let mapping = MappingParser(reader: reader, surveys: surveys).parse(root)
@@ -29,7 +29,7 @@ public func loadMapping(yaml: String, file: String, surveys: [Survey]) throws ->
 ///   - path: The path, shown in diagnostics as given.
 ///   - surveys: The surveys the mapping may name.
 /// - Throws: ``DiagnosticList`` for mistakes in the file, or when it cannot be read.
-public func loadMapping(path: String, surveys: [Survey]) throws -> ExportMapping {
+package func loadMapping(path: String, surveys: [Survey]) throws -> ExportMapping {
     try loadMapping(yaml: readDefinitionText(path, kind: "mapping"), file: path, surveys: surveys)
 }
 
@@ -37,6 +37,6 @@ public func loadMapping(path: String, surveys: [Survey]) throws -> ExportMapping
 ///
 /// - Throws: ``DiagnosticList`` for mistakes in the file (a mapping for another survey is one),
 ///   or when it cannot be read.
-public func loadMapping(path: String, survey: Survey) throws -> ExportMapping {
+package func loadMapping(path: String, survey: Survey) throws -> ExportMapping {
     try loadMapping(path: path, surveys: [survey])
 }

@@ -1,31 +1,31 @@
 import SurveyCore
 
 /// Comments to put in a written mapping file, for the user who confirms it.
-public struct MappingComments: Sendable {
+package struct MappingComments: Sendable {
     /// Lines at the top of the file, without the `# `.
-    public var header: [String] = []
+    package var header: [String] = []
     /// By index in ``ExportMapping/columns``: a note after the entry's target.
-    public var columns: [Int: String] = [:]
+    package var columns: [Int: String] = [:]
     /// By index in ``ExportMapping/columns``: answer text → a note after its line.
-    public var answers: [Int: [String: String]] = [:]
+    package var answers: [Int: [String: String]] = [:]
     /// By index in ``ExportMapping/columns``: answer texts seen but not mapped, with a note;
     /// written as commented-out lines for the user to fill in.
-    public var unmappedAnswers: [Int: [(text: String, note: String)]] = [:]
+    package var unmappedAnswers: [Int: [(text: String, note: String)]] = [:]
     /// Column headings left out of the mapping, written as commented-out entries, with a line
     /// above them.
-    public var unmappedColumns: (note: String, columns: [String]) = ("", [])
+    package var unmappedColumns: (note: String, columns: [String]) = ("", [])
     /// A line above `not_asked`.
-    public var notAsked: String?
+    package var notAsked: String?
 
     /// No comments.
-    public init() {}
+    package init() {}
 }
 
 /// Writes a mapping as a mapping file that ``loadMapping(yaml:file:surveys:)`` reads back to
 /// the same value: every text double-quoted, ids bare, comments where asked.
 ///
 /// For `opmodel mapping suggest` and any other tool that drafts mappings.
-public func mappingYAML(_ mapping: ExportMapping, comments: MappingComments = MappingComments()) -> String {
+package func mappingYAML(_ mapping: ExportMapping, comments: MappingComments = MappingComments()) -> String {
     var lines = comments.header.map { "# " + singleLine($0) }
     lines.append("mapping: 1")
     lines.append("survey: \(mapping.surveyID)")
@@ -92,7 +92,7 @@ public func mappingYAML(_ mapping: ExportMapping, comments: MappingComments = Ma
 }
 
 /// A YAML double-quoted scalar: any text, read back as written.
-public func yamlQuoted(_ text: String) -> String {
+package func yamlQuoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {

@@ -11,7 +11,7 @@ import Yams
 ///   - file: The path to show in diagnostics, as the user typed it.
 /// - Returns: The survey, with its ``Survey/contentHash`` set.
 /// - Throws: ``DiagnosticList`` when any diagnostic has `.error` severity.
-public func loadSurvey(yaml: String, file: String) throws -> Survey {
+package func loadSurvey(yaml: String, file: String) throws -> Survey {
     let reader = YAMLReader(file: file)
     let root = try composeYAML(yaml, file: file, expected: "a survey definition")
     let parser = SurveyParser(reader: reader)
@@ -28,7 +28,7 @@ public func loadSurvey(yaml: String, file: String) throws -> Survey {
 ///
 /// - Parameter path: The path, shown in diagnostics as given.
 /// - Throws: ``DiagnosticList`` for mistakes in the file, or when it cannot be read.
-public func loadSurvey(contentsOf path: String) throws -> Survey {
+package func loadSurvey(contentsOf path: String) throws -> Survey {
     try loadSurvey(yaml: readDefinitionText(path, kind: "survey"), file: path)
 }
 
@@ -50,7 +50,7 @@ func readDefinitionText(_ path: String, kind: String) throws -> String {
 }
 
 /// The largest survey definition read, in bytes.
-public let maximumDefinitionSize = 4 * 1024 * 1024
+package let maximumDefinitionSize = 4 * 1024 * 1024
 
 /// SHA-256 of the survey's canonical JSON form, so formatting and comments do not change it.
 func contentHash(of survey: Survey) -> String {

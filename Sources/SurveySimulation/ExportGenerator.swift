@@ -44,17 +44,17 @@ public struct GeneratorError: Error, Sendable, CustomStringConvertible {
 /// tendency: one is SAFe-heavy (many ceremonies, Product Owners far from customers), one is
 /// product-led, and some improve from wave to wave. Answers include blanks and "N/A"; items that
 /// do not apply to a respondent's role are left blank, as platforms export skipped questions.
-public struct ExportGenerator: Sendable {
+package struct ExportGenerator: Sendable {
     private let survey: Survey
     private let options: ExportOptions
     private let population: Population
 
     /// The largest organisation count (the name pool's size).
-    public static let maximumOrganisations = Population.organisationNames.count
+    package static let maximumOrganisations = Population.organisationNames.count
 
     /// Checks the options against the survey.
     /// - Throws: ``GeneratorError`` when counts or waves are out of range.
-    public init(survey: Survey, options: ExportOptions) throws {
+    package init(survey: Survey, options: ExportOptions) throws {
         guard options.responses >= 0 else { throw GeneratorError(description: "responses must be 0 or more, got \(options.responses)") }
         guard (1...Self.maximumOrganisations).contains(options.organisations) else {
             throw GeneratorError(description: "organisations must be between 1 and \(Self.maximumOrganisations), got \(options.organisations)")
@@ -70,7 +70,7 @@ public struct ExportGenerator: Sendable {
 
     /// Writes the export, a buffer at a time.
     /// - Parameter sink: Receives consecutive chunks of the file's bytes.
-    public func write(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    package func write(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
         try withoutActuallyEscaping(sink) { try write(into: ChunkWriter(sink: $0)) }
     }
 
