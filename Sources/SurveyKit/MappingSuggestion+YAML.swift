@@ -26,6 +26,19 @@ public func suggestMapping(for file: String, survey: Survey, format: ExportForma
                                         format: format)
 }
 
+/// Writes a drafted mapping file, keeping one that exists unless `overwrite`.
+/// - Throws: ``UserError`` with ``UserError/Code/fileExists`` or ``UserError/Code/unwritableFile``.
+public func writeMapping(_ yaml: String, to path: String, overwrite: Bool) throws {
+    if FileManager.default.fileExists(atPath: path), !overwrite {
+        throw UserError(.fileExists, "'\(path)' exists", hint: "give \(Parameter.force) to overwrite it")
+    }
+    do {
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+        throw UserError(.unwritableFile, "cannot write '\(path)'", hint: "check the folder and its permissions")
+    }
+}
+
 extension MappingSuggestion {
     /// The draft as a mapping file that `opmodel import --mapping` accepts, with each entry's
     /// method and confidence as a comment, guessed answers with why, and unmatched columns as

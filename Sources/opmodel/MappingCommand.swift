@@ -25,7 +25,7 @@ struct MappingCommand: ParsableCommand {
         var export: String
 
         @Option(help: "The survey to map to: ID or ID@VERSION.")
-        var survey: String = "product_operating_model"
+        var survey: String = SurveyCatalog.defaultSurveyID
 
         @Option(help: "The export format: auto (detect from the header), \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: String = "auto"
@@ -51,16 +51,7 @@ struct MappingCommand: ParsableCommand {
                 printError(Self.summary(suggestion))
                 return
             }
-            if FileManager.default.fileExists(atPath: out), !force {
-                printError("error: '\(out)' exists (give --force to overwrite it)")
-                throw ExitCode(73)
-            }
-            do {
-                try Data(yaml.utf8).write(to: URL(fileURLWithPath: out))
-            } catch {
-                printError("error: cannot write '\(out)' (check the folder and its permissions)")
-                throw ExitStatus.ioError
-            }
+            try runUseCase { try writeMapping(yaml, to: out, overwrite: force) }
             print(Self.summary(suggestion))
             print("wrote \(out): check it, then run 'opmodel import \(export) --mapping \(out)'")
         }
