@@ -131,6 +131,25 @@ struct ImportBatchTests {
     }
 }
 
+extension ImportBatchTests {
+    /// An export with a team column and no division (or a blank division) names a team.
+    @Test func aTeamWithoutADivisionIsStoredAsATeam() throws {
+        let fixture = try StoreFixture()
+        try fixture.importRows([PilotRow.make("t", division: "", team: "Blue"), PilotRow.make("d", division: "Blue", team: "")])
+        let team = try fixture.rows("SELECT u.level FROM response r JOIN unit u ON u.id = r.teamId WHERE r.responseKey = 't'")
+        let sameUnit = try fixture.count("""
+            SELECT count(*) FROM response t JOIN response d ON d.responseKey = 'd' AND d.divisionId = t.teamId WHERE t.responseKey = 't'
+            """)
+        // Today the team is made a division-level unit under the organisation, so a team "Blue"
+        // and a division "Blue" are one unit, and 'opmodel units' lists the team as a division.
+        withKnownIssue("a team without a division is stored as a division-level unit (UnitPath.resolve levels by depth)") {
+            #expect(team == ["team"])
+            #expect(sameUnit == 0)
+        }
+        #expect(try fixture.count("SELECT count(*) FROM response WHERE responseKey = 't' AND divisionId IS NULL AND teamId IS NOT NULL") == 1)
+    }
+}
+
 /// `replace`: changed responses are overwritten in place and counted, unchanged ones are not.
 struct ReplaceTests {
     @Test func replacingOverwritesChangedResponsesAndCountsThem() throws {

@@ -98,4 +98,30 @@ struct UnitRenameTests {
         let error = #expect(throws: StoreError.self) { try fixture.store.renameUnit(path: ["Acme", "Marketing"], to: "Sales") }
         #expect(error?.code == .notFound)
     }
+
+    /// Exports number their responses per survey (LimeSurvey 1, 2, 3 …), so two organisations'
+    /// responses often share keys in a wave; the identity index is (wave, organisation, key).
+    @Test func mergingOrganisationsWhoseResponsesShareKeysIsNotADatabaseError() throws {
+        let fixture = try StoreFixture()
+        try fixture.importRows([PilotRow.make("1", org: "Acme"), PilotRow.make("1", org: "Acme Group", metric: 2)])
+        let before = try fixture.responses()
+        var failure: StoreError?
+        do {
+            _ = try fixture.store.renameUnit(path: ["Acme Group"], to: "Acme")
+        } catch let error as StoreError {
+            failure = error
+        }
+        // Either both respondents end up in Acme, or the merge is refused as a conflict that
+        // says why; today SQLite's UNIQUE constraint escapes as a database error.
+        withKnownIssue("merging organisations with a shared response key in a wave fails with 'UNIQUE constraint failed'") {
+            #expect(failure == nil || failure?.code == .conflict, "\(failure?.message ?? "")")
+        }
+        if failure != nil {
+            // Refused in one transaction: nothing moved.
+            #expect(try fixture.responses() == before)
+            #expect(try fixture.store.units().map(\.path).contains("Acme Group"))
+        } else {
+            #expect(try fixture.count("SELECT count(*) FROM response") == 2)
+        }
+    }
 }
