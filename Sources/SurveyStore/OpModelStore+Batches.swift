@@ -142,6 +142,17 @@ extension OpModelStore {
                 if newKey != oldKey, let target = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE pathKey = ?", arguments: [newKey]) {
                     // Merge into the existing unit: move responses and children, remember the old path.
                     let column = (row["level"] as String) == "organisation" ? "organisationId" : (row["level"] as String) == "division" ? "divisionId" : "teamId"
+                    if column == "organisationId", let clash = try Row.fetchOne(db, sql: """
+                        SELECT count(*) AS shared, min(w.label) AS wave FROM response a
+                        JOIN response b ON b.waveId = a.waveId AND b.responseKey = a.responseKey AND b.organisationId = ?
+                        JOIN wave w ON w.id = a.waveId
+                        WHERE a.organisationId = ?
+                        """, arguments: [target, id]), let wave = clash["wave"] as String? {
+                        // A response is one (wave, organisation, response id): two organisations
+                        // that numbered their responses alike cannot become one without losing some.
+                        let shared: Int = clash["shared"]
+                        throw StoreError(.conflict, "'\(path.joined(separator: " / "))' and '\(newPath.joined(separator: " / "))' have \(shared) response \(shared == 1 ? "id" : "ids") in common (first in wave \(wave)), so merging them would lose responses; nothing was merged (rename it to a name of its own instead)")
+                    }
                     let moved = try Int.fetchOne(db, sql: "SELECT count(*) FROM response WHERE \(column) = ?", arguments: [id]) ?? 0
                     try db.execute(sql: "UPDATE response SET \(column) = ? WHERE \(column) = ?", arguments: [target, id])
                     try Self.reparentChildren(of: id, to: target, in: db)

@@ -111,11 +111,9 @@ struct UnitRenameTests {
         } catch let error as StoreError {
             failure = error
         }
-        // Either both respondents end up in Acme, or the merge is refused as a conflict that
-        // says why; today SQLite's UNIQUE constraint escapes as a database error.
-        withKnownIssue("merging organisations with a shared response key in a wave fails with 'UNIQUE constraint failed'") {
-            #expect(failure == nil || failure?.code == .conflict, "\(failure?.message ?? "")")
-        }
+        // The merge is refused as a conflict that says why, not as SQLite's UNIQUE constraint.
+        #expect(failure?.code == .conflict, "\(failure?.message ?? "")")
+        #expect(failure?.message == "'Acme Group' and 'Acme' have 1 response id in common (first in wave 2026-Q1), so merging them would lose responses; nothing was merged (rename it to a name of its own instead)")
         if failure != nil {
             // Refused in one transaction: nothing moved.
             #expect(try fixture.responses() == before)
