@@ -30,6 +30,23 @@ extension Statistics {
         return max(0, (squares - residual * residual / n) / (n - 1))
     }
 
+    /// The sample variance from the count, sum and sum of squares of the values, or `nil` for
+    /// fewer than 2 values.
+    ///
+    /// `(Σx² - Σx·x̄) / (n - 1)`. From sums the variance of identical values comes out as
+    /// rounding noise instead of 0; anything at or below `1e-10 · max(1, x̄²)` (far below a
+    /// real spread of survey scores) is 0, so "no spread" is recognised as such.
+    /// - Parameters:
+    ///   - count: The number of values, `n`.
+    ///   - sum: `Σx`.
+    ///   - sumOfSquares: `Σx²`.
+    public static func variance(count: Int, sum: Double, sumOfSquares: Double) -> Double? {
+        guard count >= 2 else { return nil }
+        let mean = sum / Double(count)
+        let variance = (sumOfSquares - sum * mean) / Double(count - 1)
+        return variance <= 1e-10 * max(1, mean * mean) ? 0 : variance
+    }
+
     /// The sample standard deviation (square root of ``variance(_:)``), or `nil` for fewer than
     /// 2 values.
     ///
