@@ -71,6 +71,11 @@ public struct ScaleRange: Codable, Sendable, Hashable {
         self.min = min
         self.max = max
     }
+
+    /// A mean on this scale as a 0–100 score, `(mean - min) / (max - min) · 100`.
+    public func score100(forMean mean: Double) -> Double {
+        (mean - min) / (max - min) * 100
+    }
 }
 
 /// One unit's figures: respondents, dimensions, overall, flags, role breakdown and children.
@@ -156,13 +161,13 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     /// Mean of respondents' dimension scores, on the scale.
     public var mean: Double?
     /// 95% t-interval of the mean, on the scale.
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// 0–100.
     public var score100: Double?
     /// Favourable share of the pooled answers, 0–100.
     public var favorablePct: Double?
     /// Its 95% interval (respondents as clusters), 0–100.
-    public var favorableCi95: [Double]?
+    public var favorableCi95: Interval?
     public var neutralPct: Double?
     public var unfavorablePct: Double?
     /// Cronbach's alpha, organisation level only.
@@ -172,8 +177,8 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     /// The dimension's agreement items.
     public var items: [ItemScore]
 
-    public init(id: String, title: String, n: Int?, nMissing: Int?, mean: Double?, ci95: [Double]?, score100: Double?,
-                favorablePct: Double?, favorableCi95: [Double]?, neutralPct: Double?, unfavorablePct: Double?,
+    public init(id: String, title: String, n: Int?, nMissing: Int?, mean: Double?, ci95: Interval?, score100: Double?,
+                favorablePct: Double?, favorableCi95: Interval?, neutralPct: Double?, unfavorablePct: Double?,
                 alpha: Double?, level: String?, items: [ItemScore]) {
         self.id = id
         self.title = title
@@ -207,9 +212,9 @@ public struct ItemScore: Codable, Sendable, Hashable {
     /// Favourable share, 0–100.
     public var favorablePct: Double?
     /// Wilson interval of the favourable share, 0–100.
-    public var favorableCi95: [Double]?
+    public var favorableCi95: Interval?
 
-    public init(id: String, text: String, nValid: Int?, nMissing: Int?, mean: Double?, favorablePct: Double?, favorableCi95: [Double]?) {
+    public init(id: String, text: String, nValid: Int?, nMissing: Int?, mean: Double?, favorablePct: Double?, favorableCi95: Interval?) {
         self.id = id
         self.text = text
         self.nValid = nValid
@@ -236,7 +241,7 @@ public struct FlagResult: Codable, Sendable, Hashable {
     /// The first test's statistic (percent for shares), for the headline.
     public var value: Double?
     /// Its 95% interval.
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// Its threshold, with the comparison.
     public var threshold: Double?
     /// The first test's base n.
@@ -246,7 +251,7 @@ public struct FlagResult: Codable, Sendable, Hashable {
     /// Every test of the rule with its own evidence.
     public var evidence: [FlagEvidence]
 
-    public init(id: String, title: String, severity: String, status: Status, value: Double?, ci95: [Double]?, threshold: Double?,
+    public init(id: String, title: String, severity: String, status: Status, value: Double?, ci95: Interval?, threshold: Double?,
                 n: Int?, explanation: String, advice: String, evidence: [FlagEvidence]) {
         self.id = id
         self.title = title
@@ -271,13 +276,13 @@ public struct FlagEvidence: Codable, Sendable, Hashable {
     public var comparison: String
     public var threshold: Double
     public var value: Double?
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// The base: respondents counted; nil when below the anonymity threshold or hidden.
     public var n: Int?
     public var holds: Bool?
 
     public init(description: String, statistic: String, item: String, comparison: String, threshold: Double, value: Double?,
-                ci95: [Double]?, n: Int?, holds: Bool?) {
+                ci95: Interval?, n: Int?, holds: Bool?) {
         self.description = description
         self.statistic = statistic
         self.item = item

@@ -29,10 +29,20 @@ extension ScorecardBuilder {
     public func build() -> Scorecard {
         let organisation = units[0]
         let root = unitScore(0, path: [organisation.name], visible: total(respondentsOf: 0, slots: nil) >= minGroup)
-        let scale = model.dimensions.first?.scale
         return Scorecard(survey: SurveyReference(id: survey.id, version: survey.version, title: survey.title),
-                         scale: ScaleRange(min: Double(scale?.min ?? 1), max: Double(scale?.max ?? 5)), wave: wave,
+                         scale: scorecardScale, wave: wave,
                          previousWave: previous?.wave, org: organisation.name, minGroup: minGroup, bands: survey.bands, unit: root)
+    }
+
+    /// The range of the scale a dimension's agreement items share (1–5 when it has none).
+    func scale(ofDimension index: Int) -> ScaleRange {
+        let scale = model.dimensions[index].scale
+        return ScaleRange(min: Double(scale?.min ?? 1), max: Double(scale?.max ?? 5))
+    }
+
+    /// The scale of the first dimension, which the scorecard names and the overall score uses.
+    var scorecardScale: ScaleRange {
+        model.dimensions.isEmpty ? ScaleRange(min: 1, max: 5) : scale(ofDimension: 0)
     }
 
     // MARK: Sums over cells
@@ -129,21 +139,15 @@ extension ScorecardBuilder {
     func dimensionScore(_ unit: Int, _ index: Int, slots: [Int]?, alpha: Bool, hidden: Set<String>) -> DimensionScore {
         let model = self.model.dimensions[index]
         let sums = dimensionSums(unit, index, slots: slots)
-        let scale = model.scale
-        let low = Double(scale?.min ?? 1), high = Double(scale?.max ?? 5)
         var score = DimensionScore(id: model.dimension.id, title: model.dimension.title, n: sums.scored, nMissing: sums.unscored,
                                    mean: nil, ci95: nil, score100: nil, favorablePct: nil, favorableCi95: nil, neutralPct: nil,
                                    unfavorablePct: nil, alpha: nil, level: nil, items: [])
         if sums.scored >= minGroup, !hidden.contains("dimension:\(index)") {
             let mean = sums.sum / Double(sums.scored)
             score.mean = mean
-            score.score100 = (mean - low) / (high - low) * 100
+            score.score100 = scale(ofDimension: index).score100(forMean: mean)
             score.level = survey.band(for: mean)?.name
-            if sums.scored >= 2 {
-                let variance = max(0, (sums.sumSquares - sums.sum * sums.sum / Double(sums.scored)) / Double(sums.scored - 1))
-                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: Double(sums.scored - 1)) * (variance / Double(sums.scored)).squareRoot()
-                score.ci95 = [mean - margin, mean + margin]
-            }
+            score.ci95 = Statistics.meanInterval(count: sums.scored, sum: sums.sum, sumOfSquares: sums.sumSquares)?.interval
         } else {
             // A hidden figure hides its counts too: they would let a reader subtract.
             score.n = nil
@@ -154,13 +158,10 @@ extension ScorecardBuilder {
             score.favorablePct = p * 100
             score.neutralPct = sums.neutral / sums.valid * 100
             score.unfavorablePct = sums.unfavorable / sums.valid * 100
-            if sums.clusters >= 2 {
-                let n = Double(sums.clusters)
-                let squares = max(0, sums.favorableSquares - 2 * p * sums.favorableValid + p * p * sums.validSquares)
-                let standardError = (n / (n - 1) * squares).squareRoot() / sums.valid
-                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: n - 1) * standardError
-                score.favorableCi95 = [max(0, p - margin) * 100, min(1, p + margin) * 100]
-            }
+            score.favorableCi95 = Statistics.clusteredProportionInterval(
+                clusters: sums.clusters, favourable: sums.favorable, valid: sums.valid, favourableSquares: sums.favorableSquares,
+                favourableValid: sums.favorableValid, validSquares: sums.validSquares
+            )?.interval.map { $0 * 100 }
         }
         if alpha, sums.scored >= minGroup {
             score.alpha = cronbachAlpha(index)
@@ -178,7 +179,7 @@ extension ScorecardBuilder {
         let wilson = Statistics.wilsonInterval(successes: sums.favorable, trials: sums.valid)
         return ItemScore(id: item.id, text: item.text, nValid: sums.valid, nMissing: sums.missing,
                          mean: sums.sum / Double(sums.valid), favorablePct: Double(sums.favorable) / Double(sums.valid) * 100,
-                         favorableCi95: wilson.map { [$0.lower * 100, $0.upper * 100] })
+                         favorableCi95: wilson?.interval.map { $0 * 100 })
     }
 
     func cronbachAlpha(_ dimension: Int) -> Double? {
@@ -204,9 +205,7 @@ extension ScorecardBuilder {
         }
         guard weights > 0 else { return nil }
         let mean = weighted / weights
-        let scale = model.dimensions.first?.scale
-        let low = Double(scale?.min ?? 1), high = Double(scale?.max ?? 5)
-        return OverallScore(mean: mean, score100: (mean - low) / (high - low) * 100, level: survey.band(for: mean)?.name ?? "")
+        return OverallScore(mean: mean, score100: scorecardScale.score100(forMean: mean), level: survey.band(for: mean)?.name ?? "")
     }
 
     // MARK: Roles

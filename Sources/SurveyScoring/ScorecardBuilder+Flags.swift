@@ -56,17 +56,12 @@ extension ScorecardBuilder {
         switch test.statistic {
         case .shareFavorable, .shareUnfavorable, .shareChoosing, .shareOnly:
             evidence.value = Double(sums.hits) / Double(sums.base) * 100
-            evidence.ci95 = Statistics.wilsonInterval(successes: sums.hits, trials: sums.base).map { [$0.lower * 100, $0.upper * 100] }
+            evidence.ci95 = Statistics.wilsonInterval(successes: sums.hits, trials: sums.base)?.interval.map { $0 * 100 }
             evidence.holds = test.comparison.holds(count: sums.hits, base: sums.base, thresholdPercent: test.threshold)
         case .mean:
-            let n = Double(sums.base)
-            let mean = sums.sum / n
+            let mean = sums.sum / Double(sums.base)
             evidence.value = mean
-            if sums.base >= 2 {
-                let variance = max(0, (sums.sumSquares - sums.sum * sums.sum / n) / (n - 1))
-                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: n - 1) * (variance / n).squareRoot()
-                evidence.ci95 = [mean - margin, mean + margin]
-            }
+            evidence.ci95 = Statistics.meanInterval(count: sums.base, sum: sums.sum, sumOfSquares: sums.sumSquares)?.interval
             evidence.holds = test.comparison.holds(mean, test.threshold)
         case .median:
             let median = Self.median(sums.histogram, count: sums.base)
