@@ -84,7 +84,7 @@ extension ScorecardBuilder {
     // MARK: Units
 
     /// A unit's figures, or its name alone when hidden; children are suppressed complementarily.
-    func unitScore(_ unit: Int, path: [String], visible: Bool, hiddenFigures: Set<String> = []) -> UnitScore {
+    func unitScore(_ unit: Int, path: [String], visible: Bool, hiddenFigures: Set<FigureKey> = []) -> UnitScore {
         let descriptor = units[unit]
         guard visible else { return .suppressed(name: descriptor.name, level: descriptor.level, path: path) }
         let n = total(respondentsOf: unit, slots: nil)
@@ -112,37 +112,37 @@ extension ScorecardBuilder {
 
     /// Per figure (dimension, item, flag test), the children whose figure must be hidden so
     /// that the parent's figure minus the visible children's never isolates fewer than k.
-    func hiddenFigureKeys(parent: Int, children: [Int], hiddenChildren: [Bool]) -> [Set<String>] {
-        var hidden = Array(repeating: Set<String>(), count: children.count)
-        func apply(_ key: String, parentBase: Int, bases: [Int]) {
+    func hiddenFigureKeys(parent: Int, children: [Int], hiddenChildren: [Bool]) -> [Set<FigureKey>] {
+        var hidden = Array(repeating: Set<FigureKey>(), count: children.count)
+        func apply(_ key: FigureKey, parentBase: Int, bases: [Int]) {
             let result = Suppression.hiddenChildren(bases: bases, parentBase: parentBase, k: minGroup, alreadyHidden: hiddenChildren)
             for (position, isHidden) in result.enumerated() where isHidden { hidden[position].insert(key) }
         }
         for dimension in model.dimensions.indices {
-            apply("dimension:\(dimension)", parentBase: dimensionSums(parent, dimension, slots: nil).scored,
+            apply(.dimension(dimension), parentBase: dimensionSums(parent, dimension, slots: nil).scored,
                   bases: children.map { dimensionSums($0, dimension, slots: nil).scored })
-            apply("pooled:\(dimension)", parentBase: dimensionSums(parent, dimension, slots: nil).clusters,
+            apply(.pooled(dimension), parentBase: dimensionSums(parent, dimension, slots: nil).clusters,
                   bases: children.map { dimensionSums($0, dimension, slots: nil).clusters })
         }
         for item in model.items.indices {
-            apply("item:\(item)", parentBase: itemSums(parent, item, slots: nil).valid,
+            apply(.item(item), parentBase: itemSums(parent, item, slots: nil).valid,
                   bases: children.map { itemSums($0, item, slots: nil).valid })
         }
         for test in model.tests.indices {
-            apply("test:\(test)", parentBase: testSums(parent, test).base, bases: children.map { testSums($0, test).base })
+            apply(.test(test), parentBase: testSums(parent, test).base, bases: children.map { testSums($0, test).base })
         }
         return hidden
     }
 
     // MARK: Dimensions
 
-    func dimensionScore(_ unit: Int, _ index: Int, slots: [Int]?, alpha: Bool, hidden: Set<String>) -> DimensionScore {
+    func dimensionScore(_ unit: Int, _ index: Int, slots: [Int]?, alpha: Bool, hidden: Set<FigureKey>) -> DimensionScore {
         let model = self.model.dimensions[index]
         let sums = dimensionSums(unit, index, slots: slots)
         var score = DimensionScore(id: model.dimension.id, title: model.dimension.title, n: sums.scored, nMissing: sums.unscored,
                                    mean: nil, ci95: nil, score100: nil, favorablePct: nil, favorableCi95: nil, neutralPct: nil,
                                    unfavorablePct: nil, alpha: nil, level: nil, items: [])
-        if sums.scored >= minGroup, !hidden.contains("dimension:\(index)") {
+        if sums.scored >= minGroup, !hidden.contains(.dimension(index)) {
             let mean = sums.sum / Double(sums.scored)
             score.mean = mean
             score.score100 = scale(ofDimension: index).score100(forMean: mean)
@@ -153,7 +153,7 @@ extension ScorecardBuilder {
             score.n = nil
             score.nMissing = nil
         }
-        if sums.clusters >= minGroup, sums.valid > 0, !hidden.contains("pooled:\(index)") {
+        if sums.clusters >= minGroup, sums.valid > 0, !hidden.contains(.pooled(index)) {
             let p = sums.favorable / sums.valid
             score.favorablePct = p * 100
             score.neutralPct = sums.neutral / sums.valid * 100
@@ -170,10 +170,10 @@ extension ScorecardBuilder {
         return score
     }
 
-    func itemScore(_ unit: Int, _ index: Int, slots: [Int]?, hidden: Set<String>) -> ItemScore {
+    func itemScore(_ unit: Int, _ index: Int, slots: [Int]?, hidden: Set<FigureKey>) -> ItemScore {
         let sums = itemSums(unit, index, slots: slots)
         let item = model.items[index].item
-        guard sums.valid >= minGroup, !hidden.contains("item:\(index)") else {
+        guard sums.valid >= minGroup, !hidden.contains(.item(index)) else {
             return ItemScore(id: item.id, text: item.text, nValid: nil, nMissing: nil, mean: nil, favorablePct: nil, favorableCi95: nil)
         }
         let wilson = Statistics.wilsonInterval(successes: sums.favorable, trials: sums.valid)
@@ -215,18 +215,18 @@ extension ScorecardBuilder {
         let bases = groups.map { total(respondentsOf: unit, slots: $0.slots) }
         let hidden = Suppression.hiddenChildren(bases: bases, parentBase: total(respondentsOf: unit, slots: nil), k: minGroup)
         // Per figure, complementary suppression among the role groups too.
-        var hiddenFigures = Array(repeating: Set<String>(), count: groups.count)
-        func apply(_ key: String, parentBase: Int, bases: [Int]) {
+        var hiddenFigures = Array(repeating: Set<FigureKey>(), count: groups.count)
+        func apply(_ key: FigureKey, parentBase: Int, bases: [Int]) {
             let result = Suppression.hiddenChildren(bases: bases, parentBase: parentBase, k: minGroup, alreadyHidden: hidden)
             for (position, isHidden) in result.enumerated() where isHidden { hiddenFigures[position].insert(key) }
         }
         for dimension in model.dimensions.indices {
             let parent = dimensionSums(unit, dimension, slots: nil)
             let sums = groups.map { dimensionSums(unit, dimension, slots: $0.slots) }
-            apply("dimension:\(dimension)", parentBase: parent.scored, bases: sums.map(\.scored))
-            apply("pooled:\(dimension)", parentBase: parent.clusters, bases: sums.map(\.clusters))
+            apply(.dimension(dimension), parentBase: parent.scored, bases: sums.map(\.scored))
+            apply(.pooled(dimension), parentBase: parent.clusters, bases: sums.map(\.clusters))
             for item in model.dimensions[dimension].agreementItems {
-                apply("item:\(item)", parentBase: itemSums(unit, item, slots: nil).valid,
+                apply(.item(item), parentBase: itemSums(unit, item, slots: nil).valid,
                       bases: groups.map { itemSums(unit, item, slots: $0.slots).valid })
             }
         }

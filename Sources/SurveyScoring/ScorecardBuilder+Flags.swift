@@ -3,7 +3,7 @@ import SurveyCore
 
 extension ScorecardBuilder {
     /// Every flag rule of the survey, evaluated on a unit with its evidence.
-    func flagResults(_ unit: Int, hidden: Set<String>) -> [FlagResult] {
+    func flagResults(_ unit: Int, hidden: Set<FigureKey>) -> [FlagResult] {
         var offset = 0
         var results: [FlagResult] = []
         for flag in survey.flags {
@@ -44,15 +44,15 @@ extension ScorecardBuilder {
         }
     }
 
-    private func evaluate(test index: Int, unit: Int, minN: Int, hidden: Set<String>) -> FlagEvidence {
+    private func evaluate(test index: Int, unit: Int, minN: Int, hidden: Set<FigureKey>) -> FlagEvidence {
         let model = self.model.tests[index]
         let test = model.test
         let sums = testSums(unit, index)
         let item = self.model.items[model.item].item
         var evidence = FlagEvidence(description: describe(model, item), statistic: test.statistic.key, item: test.item,
                                     comparison: test.comparison.symbol, threshold: test.threshold, value: nil, ci95: nil,
-                                    n: sums.base >= minGroup && !hidden.contains("test:\(index)") ? sums.base : nil, holds: nil)
-        guard sums.base >= max(minN, minGroup), !hidden.contains("test:\(index)") else { return evidence }
+                                    n: sums.base >= minGroup && !hidden.contains(.test(index)) ? sums.base : nil, holds: nil)
+        guard sums.base >= max(minN, minGroup), !hidden.contains(.test(index)) else { return evidence }
         switch test.statistic {
         case .shareFavorable, .shareUnfavorable, .shareChoosing, .shareOnly:
             evidence.value = Double(sums.hits) / Double(sums.base) * 100
