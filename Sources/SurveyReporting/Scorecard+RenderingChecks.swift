@@ -24,6 +24,9 @@ extension Scorecard {
         for (id, mean) in (unit.previous ?? [:]).sorted(by: { $0.key < $1.key }) {
             try check(mean, "previous['\(id)']", at: place)
         }
+        for (id, score) in (unit.previousScore100 ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try check(score, "previous score100['\(id)']", at: place)
+        }
         try check(unit.dimensions, at: place)
         for flag in unit.flags {
             let flagPlace = "\(place) flag '\(flag.id)'"

@@ -102,12 +102,24 @@ extension ScorecardBuilder {
             dimensionScore(unit, $0, slots: nil, alpha: unit == 0, hidden: hiddenFigures)
         }
         var rate: Double?
+        let previousMeans = previous?.means[path]
         if let headcount = headcounts[descriptor.id], headcount > 0 { rate = min(100, Double(n) / Double(headcount) * 100) }
         return UnitScore(name: descriptor.name, level: descriptor.level, path: path, suppressed: false, respondents: n,
                          responseRate: rate, overall: overall(dimensionScores), dimensions: dimensionScores,
                          flags: flagResults(unit, hidden: hiddenFigures), roles: roleScores(unit),
                          comments: commentGroups(unit, respondents: n, path: path),
-                         previous: previous?.means[path], units: childScores)
+                         previous: previousMeans, previousScore100: previousMeans.map(previousScores), units: childScores)
+    }
+
+    /// The previous wave's means of a unit placed on 0–100, each on its dimension's scale
+    /// (a dimension this wave no longer has keeps the scorecard's scale).
+    func previousScores(_ means: [String: Double]) -> [String: Double] {
+        var scores: [String: Double] = [:]
+        for (id, mean) in means {
+            let scale = model.dimensions.firstIndex { $0.dimension.id == id }.map(scale(ofDimension:)) ?? scorecardScale
+            scores[id] = scale.roundedScore100(forMean: mean)
+        }
+        return scores
     }
 
     /// Per figure (dimension, item, flag test), the children whose figure must be hidden so

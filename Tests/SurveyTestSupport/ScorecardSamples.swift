@@ -43,6 +43,11 @@ public enum ScorecardSamples {
     /// previous-wave means; one comment group.
     public static func organisation() -> Scorecard {
         let org = "Northwind Retail"
+        let scale = ScaleRange(min: 1, max: 5)
+        let previous = [
+            "strategy": 2.95, "discovery": 2.44, "org_design": 3.40, "product_ops": 2.90, "culture": 3.70,
+            "roles_careers": 2.05,
+        ]
         let rnd = [org, escapingDivision]
         let hyperlink = [org, formulaDivision]
         let divisionA = UnitScore(
@@ -98,13 +103,12 @@ public enum ScorecardSamples {
                                  "@ops: a career ladder for POs | not a *certificate*",
                              ], total: 31),
             ],
-            previous: [
-                "strategy": 2.95, "discovery": 2.44, "org_design": 3.40, "product_ops": 2.90, "culture": 3.70,
-                "roles_careers": 2.05,
-            ],
+            previous: previous,
+            // As the builder carries them: the previous means on the 1–5 scale.
+            previousScore100: previous.mapValues(scale.roundedScore100(forMean:)),
             units: [divisionA, divisionB, divisionC])
         return Scorecard(survey: SurveyReference(id: "product_operating_model", version: 1, title: "Product operating model maturity"),
-                         scale: ScaleRange(min: 1, max: 5), wave: "2025-Q2",
+                         scale: scale, wave: "2025-Q2",
                          previousWave: "2025-Q1", org: org, minGroup: 5, bands: bands, unit: unit)
     }
 
