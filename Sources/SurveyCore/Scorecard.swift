@@ -103,14 +103,14 @@ public struct ScaleRange: Codable, Sendable, Hashable {
     }
 
     /// A mean on this scale as a 0–100 score, `(mean - min) / (max - min) · 100`.
-    public func score100(forMean mean: Double) -> Double {
+    package func score100(forMean mean: Double) -> Double {
         (mean - min) / (max - min) * 100
     }
 
     /// ``score100(forMean:)`` rounded to 1e-6, for the previous wave's scores on the radar: a
     /// mean such as 2.05, whose binary value lies just below the decimal, keeps the decimal's
     /// score (26.25, shown as 26.3) instead of 26.2499…, as when the radar derived them.
-    public func roundedScore100(forMean mean: Double) -> Double {
+    package func roundedScore100(forMean mean: Double) -> Double {
         (score100(forMean: mean) * 1e6).rounded() / 1e6
     }
 }
