@@ -22,6 +22,8 @@ What each reference is:
   variance 0 here; from sums it is rounding noise, which the Swift function must report as 0.
 - t-interval of a mean from sums: scipy.stats.t.interval(level, n-1, loc=mean, scale=sem),
   sem = numpy.std(values, ddof=1)/sqrt(n), on the values; the point when sem is 0.
+- Covariance of paired values from sums (the pairwise sums behind Cronbach's alpha):
+  numpy.cov(x, y, ddof=1)[0, 1] on the values.
 - Clustered proportion interval from sums (SCORING.md): p = sum f / sum v,
   SE = sqrt(n/(n-1) * sum (f_i - p v_i)^2) / sum v with the residuals formed per respondent
   (not from the expanded sums the Swift code uses), p +- scipy t.ppf(0.5 + level/2, n-1) SE,
@@ -88,6 +90,31 @@ def mean_cases():
     return cases
 
 
+def covariance_cases():
+    x_seed = rng.integers(1, 6, 30)
+    y_seed = np.clip(x_seed + rng.integers(-1, 2, 30), 1, 5)
+    x_many = rounded(rng.normal(3.2, 0.9, 300))
+    y_many = rounded(np.asarray(x_many) * -0.4 + rng.normal(4.0, 0.7, 300))
+    inputs = [
+        ("empty", [], []),
+        ("one pair", [3.0], [4.0]),
+        ("two pairs", [1.0, 5.0], [2.0, 4.0]),
+        ("constant x", [3.0, 3.0, 3.0, 3.0], [1.0, 2.0, 4.0, 5.0]),
+        ("opposed", [1.0, 2.0, 3.0, 4.0, 5.0], [5.0, 4.0, 3.0, 2.0, 1.0]),
+        ("seeded 30 answers on 1-5", [float(v) for v in x_seed], [float(v) for v in y_seed]),
+        ("seeded 300 scores", x_many, y_many),
+    ]
+    cases = []
+    for name, x, y in inputs:
+        n = len(x)
+        case = {"name": name, "count": n, "sumX": math.fsum(x), "sumY": math.fsum(y),
+                "sumXY": math.fsum(a * b for a, b in zip(x, y)), "covariance": None}
+        if n >= 2:
+            case["covariance"] = float(np.cov(np.asarray(x), np.asarray(y), ddof=1)[0, 1])
+        cases.append(case)
+    return cases
+
+
 def clustered_cases():
     v_seed = rng.integers(2, 9, 40)
     f_seed = rng.binomial(v_seed, rng.beta(3, 2, 40))
@@ -137,6 +164,7 @@ def main():
         },
         "mean": mean_cases(),
         "clusteredProportion": clustered_cases(),
+        "covariance": covariance_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(fixture, indent=1, allow_nan=False) + "\n")

@@ -27,6 +27,16 @@ struct SumReferenceFixture: Decodable, Sendable {
         var testDescription: String { name }
     }
 
+    struct Covariance: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var count: Int
+        var sumX: Double
+        var sumY: Double
+        var sumXY: Double
+        var covariance: Double?
+        var testDescription: String { name }
+    }
+
     struct ClusteredProportion: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
         var clusters: Int
@@ -44,6 +54,7 @@ struct SumReferenceFixture: Decodable, Sendable {
 
     var meta: Meta
     var mean: [Mean]
+    var covariance: [Covariance]
     var clusteredProportion: [ClusteredProportion]
 
     /// The decoded fixture, or why it could not be read.
@@ -59,7 +70,7 @@ struct SumStatisticsTests {
     @Test func loadsEverySection() throws {
         let fixture = try SumReferenceFixture.loaded.get()
         #expect(fixture.meta.generator == "Scripts/reference_sums.py")
-        #expect(fixture.mean.count >= 5 && fixture.clusteredProportion.count >= 5)
+        #expect(fixture.mean.count >= 5 && fixture.covariance.count >= 5 && fixture.clusteredProportion.count >= 5)
     }
 
     @Test(arguments: SumReferenceFixture.cases(\.mean))
@@ -77,6 +88,13 @@ struct SumStatisticsTests {
         expectClose(estimate?.value, reference.mean, "mean")
         expectClose(estimate?.lower, reference.lower, "lower")
         expectClose(estimate?.upper, reference.upper, "upper")
+    }
+
+    @Test(arguments: SumReferenceFixture.cases(\.covariance))
+    func covarianceFromSumsMatchesNumpy(_ reference: SumReferenceFixture.Covariance) {
+        let covariance = Statistics.covariance(
+            count: reference.count, sumX: reference.sumX, sumY: reference.sumY, sumXY: reference.sumXY)
+        expectClose(covariance, reference.covariance, "covariance")
     }
 
     @Test(arguments: SumReferenceFixture.cases(\.clusteredProportion))

@@ -47,6 +47,22 @@ extension Statistics {
         return variance <= 1e-10 * max(1, mean * mean) ? 0 : variance
     }
 
+    /// The sample covariance of paired values from their count and sums, or `nil` for fewer
+    /// than 2 pairs.
+    ///
+    /// `(Σxy - Σx·Σy/n) / (n - 1)`: what Cronbach's alpha needs from the pairwise sums the
+    /// scorecard keeps (each pair of items over the respondents who answered both).
+    /// - Parameters:
+    ///   - count: The number of pairs, `n`.
+    ///   - sumX: `Σx`.
+    ///   - sumY: `Σy`.
+    ///   - sumXY: `Σxy`.
+    public static func covariance(count: Int, sumX: Double, sumY: Double, sumXY: Double) -> Double? {
+        guard count >= 2 else { return nil }
+        let n = Double(count)
+        return (sumXY - sumX * sumY / n) / (n - 1)
+    }
+
     /// The sample standard deviation (square root of ``variance(_:)``), or `nil` for fewer than
     /// 2 values.
     ///
