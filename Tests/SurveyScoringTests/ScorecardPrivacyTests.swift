@@ -70,8 +70,8 @@ struct ScorecardPrivacyTests {
     /// What ``checkNoIsolatedRemainder(_:k:tally:)`` looked at, so the property test can show
     /// that it checked real figures rather than passing on empty scorecards.
     struct FigureTally {
-        /// Shown figures (unit respondents, dimension means, item means) whose parent-minus-
-        /// visible-children remainder was checked.
+        /// Shown figures (unit respondents, dimension means, item means, flag test bases)
+        /// whose parent-minus-visible-children remainder was checked.
         var shown = 0
         /// Visible children's figures subtracted in those checks.
         var subtracted = 0
@@ -109,13 +109,13 @@ struct ScorecardPrivacyTests {
             let card = builder.build()
             try checkNoIsolatedRemainder(card.unit, k: 5, tally: &tally)
         }
-        // The check must have met real figures: with seed 42 it checks 1,373 shown figures,
-        // subtracting 1,124 visible children's figures, with 1,021 children's figures hidden.
+        // The check must have met real figures: with seed 42 it checks 1,589 shown figures,
+        // subtracting 1,266 visible children's figures, with 1,373 children's figures hidden.
         // A change that hid everything (or showed nothing) would pass the #expects above
         // vacuously; these bounds catch it.
         #expect(tally.shown >= 1_000, "shown figures checked: \(tally.shown)")
         #expect(tally.subtracted >= 1_000, "visible children's figures subtracted: \(tally.subtracted)")
-        #expect(tally.hidden >= 500, "hidden children's figures under shown parents: \(tally.hidden)")
+        #expect(tally.hidden >= 1_000, "hidden children's figures under shown parents: \(tally.hidden)")
     }
 
     private func checkNoIsolatedRemainder(_ unit: UnitScore, k: Int, tally: inout FigureTally) throws {
@@ -148,6 +148,20 @@ struct ScorecardPrivacyTests {
                 let valid = try #require(item.nValid, "a shown mean has its n")
                 let left = valid - shownItems
                 #expect(left == 0 || left >= k, "\(unit.path) \(item.id): \(valid) minus visible children leaves \(left)")
+            }
+        }
+        for (flagIndex, flag) in unit.flags.enumerated() {
+            for (testIndex, evidence) in flag.evidence.enumerated() {
+                guard let base = evidence.n else { continue }
+                let counted = visible.compactMap { child -> Int? in
+                    guard flagIndex < child.flags.count, testIndex < child.flags[flagIndex].evidence.count else { return nil }
+                    return child.flags[flagIndex].evidence[testIndex].n
+                }
+                tally.shown += 1
+                tally.subtracted += counted.count
+                tally.hidden += unit.units.count - counted.count
+                let left = base - counted.reduce(0, +)
+                #expect(left == 0 || left >= k, "\(unit.path) \(flag.id) test \(testIndex + 1): base \(base) minus visible children leaves \(left)")
             }
         }
         let roles = unit.roles.filter { !$0.suppressed }
