@@ -22,6 +22,8 @@ What each reference is:
   variance 0 here; from sums it is rounding noise, which the Swift function must report as 0.
 - t-interval of a mean from sums: scipy.stats.t.interval(level, n-1, loc=mean, scale=sem),
   sem = numpy.std(values, ddof=1)/sqrt(n), on the values; the point when sem is 0.
+- Median from counts (a histogram of answers, as the scorecard keeps a flag's values):
+  numpy.median of the values written out.
 - Covariance of paired values from sums (the pairwise sums behind Cronbach's alpha):
   numpy.cov(x, y, ddof=1)[0, 1] on the values.
 - Clustered proportion interval from sums (SCORING.md): p = sum f / sum v,
@@ -115,6 +117,26 @@ def covariance_cases():
     return cases
 
 
+def median_cases():
+    seeded = rng.integers(0, 25, 61)
+    inputs = [
+        ("no values", {}),
+        ("one value", {4.0: 1}),
+        ("odd count", {1.0: 2, 3.0: 1, 5.0: 2}),
+        ("even count, middle between values", {10.0: 3, 12.5: 3}),
+        ("even count, middle inside a value", {2.0: 1, 3.0: 4, 4.0: 1}),
+        ("zero counts are no values", {1.0: 0, 2.0: 3, 9.0: 0}),
+        ("seeded 61 hours", {float(v): int(c) for v, c in zip(*np.unique(seeded, return_counts=True))}),
+    ]
+    cases = []
+    for name, counts in inputs:
+        values = [v for v, c in sorted(counts.items()) for _ in range(c)]
+        cases.append({"name": name, "values": [v for v, _ in sorted(counts.items())],
+                      "counts": [c for _, c in sorted(counts.items())],
+                      "median": float(np.median(values)) if values else None})
+    return cases
+
+
 def clustered_cases():
     v_seed = rng.integers(2, 9, 40)
     f_seed = rng.binomial(v_seed, rng.beta(3, 2, 40))
@@ -165,6 +187,7 @@ def main():
         "mean": mean_cases(),
         "clusteredProportion": clustered_cases(),
         "covariance": covariance_cases(),
+        "median": median_cases(),
     }
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(fixture, indent=1, allow_nan=False) + "\n")

@@ -64,24 +64,11 @@ extension ScorecardBuilder {
             evidence.ci95 = Statistics.meanInterval(count: sums.base, sum: sums.sum, sumOfSquares: sums.sumSquares)?.interval
             evidence.holds = test.comparison.holds(mean, test.threshold)
         case .median:
-            let median = Self.median(sums.histogram, count: sums.base)
+            guard let median = Statistics.median(counts: sums.histogram) else { break }
             evidence.value = median
             evidence.holds = test.comparison.holds(median, test.threshold)
         }
         return evidence
-    }
-
-    static func median(_ histogram: [Double: Int], count: Int) -> Double {
-        let sorted = histogram.sorted { $0.key < $1.key }
-        func value(at rank: Int) -> Double {
-            var seen = 0
-            for (value, n) in sorted {
-                seen += n
-                if rank < seen { return value }
-            }
-            return sorted.last?.key ?? 0
-        }
-        return count % 2 == 1 ? value(at: count / 2) : (value(at: count / 2 - 1) + value(at: count / 2)) / 2
     }
 
     func describe(_ model: ScoringModel.TestModel, _ item: Item) -> String {

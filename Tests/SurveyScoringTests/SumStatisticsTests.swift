@@ -37,6 +37,14 @@ struct SumReferenceFixture: Decodable, Sendable {
         var testDescription: String { name }
     }
 
+    struct Median: Decodable, Sendable, CustomTestStringConvertible {
+        var name: String
+        var values: [Double]
+        var counts: [Int]
+        var median: Double?
+        var testDescription: String { name }
+    }
+
     struct ClusteredProportion: Decodable, Sendable, CustomTestStringConvertible {
         var name: String
         var clusters: Int
@@ -55,6 +63,7 @@ struct SumReferenceFixture: Decodable, Sendable {
     var meta: Meta
     var mean: [Mean]
     var covariance: [Covariance]
+    var median: [Median]
     var clusteredProportion: [ClusteredProportion]
 
     /// The decoded fixture, or why it could not be read.
@@ -70,7 +79,7 @@ struct SumStatisticsTests {
     @Test func loadsEverySection() throws {
         let fixture = try SumReferenceFixture.loaded.get()
         #expect(fixture.meta.generator == "Scripts/reference_sums.py")
-        #expect(fixture.mean.count >= 5 && fixture.covariance.count >= 5 && fixture.clusteredProportion.count >= 5)
+        #expect(fixture.mean.count >= 5 && fixture.covariance.count >= 5 && fixture.median.count >= 5 && fixture.clusteredProportion.count >= 5)
     }
 
     @Test(arguments: SumReferenceFixture.cases(\.mean))
@@ -95,6 +104,12 @@ struct SumStatisticsTests {
         let covariance = Statistics.covariance(
             count: reference.count, sumX: reference.sumX, sumY: reference.sumY, sumXY: reference.sumXY)
         expectClose(covariance, reference.covariance, "covariance")
+    }
+
+    @Test(arguments: SumReferenceFixture.cases(\.median))
+    func medianFromCountsMatchesNumpy(_ reference: SumReferenceFixture.Median) {
+        let counts = Dictionary(uniqueKeysWithValues: zip(reference.values, reference.counts))
+        expectClose(Statistics.median(counts: counts), reference.median, "median")
     }
 
     @Test(arguments: SumReferenceFixture.cases(\.clusteredProportion))

@@ -83,4 +83,28 @@ extension Statistics {
         }
         return sorted[middle]
     }
+
+    /// The median of values given as counts (value → how many times it occurs), as
+    /// ``median(_:)`` computes it on the values written out; `nil` when the counts total 0.
+    ///
+    /// This is how the scorecard keeps a flag's answers: a histogram per group, additive
+    /// over groups.
+    /// - Parameter counts: Each distinct finite value and its count, at least 0.
+    public static func median(counts: [Double: Int]) -> Double? {
+        let total = counts.values.reduce(0, +)
+        guard total > 0 else { return nil }
+        let sorted = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }
+        func value(at rank: Int) -> Double {
+            var seen = 0
+            for (value, n) in sorted {
+                seen += n
+                if rank < seen { return value }
+            }
+            return sorted[sorted.count - 1].key
+        }
+        if total.isMultiple(of: 2) {
+            return value(at: total / 2 - 1) / 2 + value(at: total / 2) / 2
+        }
+        return value(at: total / 2)
+    }
 }
