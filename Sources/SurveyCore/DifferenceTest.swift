@@ -17,7 +17,7 @@ public struct DifferenceTest: Codable, Sendable, Hashable {
     /// The first mean minus the second, in points on the 0–100 scale.
     public var difference: Double
     /// Welch's 95% interval of the difference, 0–100 points; nil without a test.
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// Hedges' g; nil without a test.
     public var hedgesG: Double?
     /// The Welch–Satterthwaite degrees of freedom; nil without a test.
@@ -34,7 +34,7 @@ public struct DifferenceTest: Codable, Sendable, Hashable {
     public var n2: Int
 
     /// Creates a difference.
-    public init(status: Status, difference: Double, ci95: [Double]?, hedgesG: Double?, degreesOfFreedom: Double?,
+    public init(status: Status, difference: Double, ci95: Interval?, hedgesG: Double?, degreesOfFreedom: Double?,
                 p: Double?, pAdjusted: Double?, calledOut: Bool, n1: Int, n2: Int) {
         self.status = status
         self.difference = difference

@@ -90,9 +90,9 @@ public struct GroupComparison: Codable, Sendable, Hashable {
         /// The mean respondent score, 0–100.
         public var score100: Double?
         /// Its 95% t-interval, 0–100.
-        public var ci95: [Double]?
+        public var ci95: Interval?
 
-        public init(dimension: String, n: Int?, score100: Double?, ci95: [Double]?) {
+        public init(dimension: String, n: Int?, score100: Double?, ci95: Interval?) {
             self.dimension = dimension
             self.n = n
             self.score100 = score100

@@ -40,6 +40,36 @@ public struct Scorecard: Codable, Sendable, Hashable {
         self.bands = bands
         self.unit = unit
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case schema, survey, scale, wave, previousWave, org, minGroup, bands, unit, trend, roleGap
+    }
+
+    /// Reads a scorecard document; the previous wave's 0–100 scores, which the document does
+    /// not carry, are placed on ``scale`` from its means.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try container.decode(String.self, forKey: .schema)
+        survey = try container.decode(SurveyReference.self, forKey: .survey)
+        scale = try container.decode(ScaleRange.self, forKey: .scale)
+        wave = try container.decode(String.self, forKey: .wave)
+        previousWave = try container.decodeIfPresent(String.self, forKey: .previousWave)
+        org = try container.decode(String.self, forKey: .org)
+        minGroup = try container.decode(Int.self, forKey: .minGroup)
+        bands = try container.decode([MaturityBand].self, forKey: .bands)
+        unit = try container.decode(UnitScore.self, forKey: .unit)
+        trend = try container.decodeIfPresent([TrendReport.Line].self, forKey: .trend)
+        roleGap = try container.decodeIfPresent(RoleGap.self, forKey: .roleGap)
+        unit.placePreviousScores(on: scale)
+    }
+}
+
+extension UnitScore {
+    /// Sets ``previousScore100`` from ``previous`` on `scale`, for this unit and its children.
+    mutating func placePreviousScores(on scale: ScaleRange) {
+        previousScore100 = previous?.mapValues(scale.roundedScore100(forMean:))
+        for index in units.indices { units[index].placePreviousScores(on: scale) }
+    }
 }
 
 /// A survey id, version and title.
@@ -71,6 +101,18 @@ public struct ScaleRange: Codable, Sendable, Hashable {
         self.min = min
         self.max = max
     }
+
+    /// A mean on this scale as a 0–100 score, `(mean - min) / (max - min) · 100`.
+    package func score100(forMean mean: Double) -> Double {
+        (mean - min) / (max - min) * 100
+    }
+
+    /// ``score100(forMean:)`` rounded to 1e-6, for the previous wave's scores on the radar: a
+    /// mean such as 2.05, whose binary value lies just below the decimal, keeps the decimal's
+    /// score (26.25, shown as 26.3) instead of 26.2499…, as when the radar derived them.
+    package func roundedScore100(forMean mean: Double) -> Double {
+        (score100(forMean: mean) * 1e6).rounded() / 1e6
+    }
 }
 
 /// One unit's figures: respondents, dimensions, overall, flags, role breakdown and children.
@@ -97,8 +139,14 @@ public struct UnitScore: Codable, Sendable, Hashable {
     public var roles: [RoleScore]
     /// Free-text answers (masked, shuffled, unattributed), only for units of 10 or more.
     public var comments: [CommentGroup]
-    /// Previous wave's dimension means, by dimension id, for trend marks and the radar.
+    /// Previous wave's dimension means, by dimension id, for trend marks.
     public var previous: [String: Double]?
+    /// Previous wave's dimension scores on 0–100, by dimension id, for the radar: the same
+    /// figures as ``previous``, placed on each dimension's own scale by the scorecard builder.
+    ///
+    /// Not part of the JSON document, which carries the means; a decoded scorecard places
+    /// them on its ``Scorecard/scale``.
+    public var previousScore100: [String: Double]?
     /// Divisions of an organisation, teams of a division.
     public var units: [UnitScore]
 
@@ -111,7 +159,8 @@ public struct UnitScore: Codable, Sendable, Hashable {
     /// Creates a unit's figures.
     public init(name: String, level: String, path: [String], suppressed: Bool, respondents: Int?, responseRate: Double?,
                 overall: OverallScore?, dimensions: [DimensionScore], flags: [FlagResult], roles: [RoleScore],
-                comments: [CommentGroup], previous: [String: Double]?, units: [UnitScore]) {
+                comments: [CommentGroup], previous: [String: Double]?, previousScore100: [String: Double]? = nil,
+                units: [UnitScore]) {
         self.name = name
         self.level = level
         self.path = path
@@ -124,7 +173,13 @@ public struct UnitScore: Codable, Sendable, Hashable {
         self.roles = roles
         self.comments = comments
         self.previous = previous
+        self.previousScore100 = previousScore100
         self.units = units
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, level, path, suppressed, respondents, responseRate, overall, dimensions, flags, roles, comments,
+             previous, units
     }
 }
 
@@ -156,13 +211,13 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     /// Mean of respondents' dimension scores, on the scale.
     public var mean: Double?
     /// 95% t-interval of the mean, on the scale.
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// 0–100.
     public var score100: Double?
     /// Favourable share of the pooled answers, 0–100.
     public var favorablePct: Double?
     /// Its 95% interval (respondents as clusters), 0–100.
-    public var favorableCi95: [Double]?
+    public var favorableCi95: Interval?
     public var neutralPct: Double?
     public var unfavorablePct: Double?
     /// Cronbach's alpha, organisation level only.
@@ -172,8 +227,8 @@ public struct DimensionScore: Codable, Sendable, Hashable {
     /// The dimension's agreement items.
     public var items: [ItemScore]
 
-    public init(id: String, title: String, n: Int?, nMissing: Int?, mean: Double?, ci95: [Double]?, score100: Double?,
-                favorablePct: Double?, favorableCi95: [Double]?, neutralPct: Double?, unfavorablePct: Double?,
+    public init(id: String, title: String, n: Int?, nMissing: Int?, mean: Double?, ci95: Interval?, score100: Double?,
+                favorablePct: Double?, favorableCi95: Interval?, neutralPct: Double?, unfavorablePct: Double?,
                 alpha: Double?, level: String?, items: [ItemScore]) {
         self.id = id
         self.title = title
@@ -207,9 +262,9 @@ public struct ItemScore: Codable, Sendable, Hashable {
     /// Favourable share, 0–100.
     public var favorablePct: Double?
     /// Wilson interval of the favourable share, 0–100.
-    public var favorableCi95: [Double]?
+    public var favorableCi95: Interval?
 
-    public init(id: String, text: String, nValid: Int?, nMissing: Int?, mean: Double?, favorablePct: Double?, favorableCi95: [Double]?) {
+    public init(id: String, text: String, nValid: Int?, nMissing: Int?, mean: Double?, favorablePct: Double?, favorableCi95: Interval?) {
         self.id = id
         self.text = text
         self.nValid = nValid
@@ -236,7 +291,7 @@ public struct FlagResult: Codable, Sendable, Hashable {
     /// The first test's statistic (percent for shares), for the headline.
     public var value: Double?
     /// Its 95% interval.
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// Its threshold, with the comparison.
     public var threshold: Double?
     /// The first test's base n.
@@ -246,7 +301,7 @@ public struct FlagResult: Codable, Sendable, Hashable {
     /// Every test of the rule with its own evidence.
     public var evidence: [FlagEvidence]
 
-    public init(id: String, title: String, severity: String, status: Status, value: Double?, ci95: [Double]?, threshold: Double?,
+    public init(id: String, title: String, severity: String, status: Status, value: Double?, ci95: Interval?, threshold: Double?,
                 n: Int?, explanation: String, advice: String, evidence: [FlagEvidence]) {
         self.id = id
         self.title = title
@@ -271,13 +326,13 @@ public struct FlagEvidence: Codable, Sendable, Hashable {
     public var comparison: String
     public var threshold: Double
     public var value: Double?
-    public var ci95: [Double]?
+    public var ci95: Interval?
     /// The base: respondents counted; nil when below the anonymity threshold or hidden.
     public var n: Int?
     public var holds: Bool?
 
     public init(description: String, statistic: String, item: String, comparison: String, threshold: Double, value: Double?,
-                ci95: [Double]?, n: Int?, holds: Bool?) {
+                ci95: Interval?, n: Int?, holds: Bool?) {
         self.description = description
         self.statistic = statistic
         self.item = item

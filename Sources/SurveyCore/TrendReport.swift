@@ -83,11 +83,11 @@ public struct TrendReport: Codable, Sendable, Hashable {
         /// 0–100.
         public var score100: Double?
         /// 95% t-interval, 0–100.
-        public var ci95: [Double]?
+        public var ci95: Interval?
         /// The change from the previous wave shown; nil for the first wave.
         public var delta: Delta?
 
-        public init(wave: String, suppressed: Bool, n: Int?, score100: Double?, ci95: [Double]?, delta: Delta?) {
+        public init(wave: String, suppressed: Bool, n: Int?, score100: Double?, ci95: Interval?, delta: Delta?) {
             self.wave = wave
             self.suppressed = suppressed
             self.n = n

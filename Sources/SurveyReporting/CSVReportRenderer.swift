@@ -58,14 +58,14 @@ public struct CSVReportRenderer: ReportRenderer {
             cells += [""] + [text(dimensionID)] + Array(repeating: "", count: 9)
         } else {
             let dimension = unit.dimension(dimensionID)
-            let interval = dimension?.ci95?.count == 2 ? dimension?.ci95 : nil
+            let interval = dimension?.ci95
             cells += [
                 number(NumberText.count(unit.respondents)),
                 text(dimensionID),
                 number(NumberText.count(dimension?.n)),
                 number(NumberText.mean(dimension?.mean)),
-                number(NumberText.mean(interval?[0])),
-                number(NumberText.mean(interval?[1])),
+                number(NumberText.mean(interval?.lower)),
+                number(NumberText.mean(interval?.upper)),
                 number(NumberText.score(dimension?.score100)),
                 number(NumberText.score(dimension?.favorablePct)),
                 number(NumberText.score(dimension?.neutralPct)),

@@ -94,13 +94,13 @@ private func comparisonCSV(_ comparison: GroupComparison) -> String {
         for group in [comparison.organisation] + comparison.groups {
             let score = group.suppressed || index >= group.scores.count ? nil : group.scores[index]
             lines.append(CSVWriter.line(["score", dimension.id, CSVWriter.neutralizingFormula(group.name), "", score?.n.map(String.init) ?? "",
-                                         number(score?.score100, 2), number(score?.ci95?.first, 2), number(score?.ci95?.last, 2),
+                                         number(score?.score100, 2), number(score?.ci95?.lower, 2), number(score?.ci95?.upper, 2),
                                          "", "", "", "", "", "", group.suppressed || score?.score100 == nil ? "hidden" : "shown", ""]))
         }
         for test in comparison.comparisons where test.dimension == dimension.id {
             let t = test.test
             lines.append(CSVWriter.line(["difference", dimension.id, CSVWriter.neutralizingFormula(test.group), CSVWriter.neutralizingFormula(test.against), "", "", "", "",
-                                         number(t.difference, 2), number(t.ci95?.first, 2), number(t.ci95?.last, 2),
+                                         number(t.difference, 2), number(t.ci95?.lower, 2), number(t.ci95?.upper, 2),
                                          number(t.hedgesG, 3), number(t.p, 6), number(t.pAdjusted, 6), t.status.rawValue,
                                          t.calledOut ? "true" : "false"]))
         }

@@ -118,7 +118,7 @@ extension HTMLReportPage {
             html.element("td", [("class", "num")], text: NumberText.score(poScore?.score100))
             html.element("td", [("class", "num")], text: NumberText.score(pmScore?.score100))
             html.element("td", [("class", "num")], text: NumberText.signed(test.map { sign * $0.test.difference }, digits: 1))
-            let interval = test?.test.ci95.map { bounds in [sign * bounds[0], sign * bounds[1]].sorted() }
+            let interval = test?.test.ci95?.map { sign * $0 }
             html.element("td", [("class", "num")], text: NumberText.interval(interval, digits: 1))
             html.element("td", [("class", "num")], text: NumberText.fixed(test?.test.pAdjusted, digits: 3))
             html.element("td", text: test?.test.calledOut == true ? "called out" : "")

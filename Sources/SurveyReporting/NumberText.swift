@@ -1,3 +1,5 @@
+import SurveyCore
+
 /// Fixed-point number formatting that ignores the locale.
 ///
 /// Reports must be byte-for-byte reproducible, so numbers are formatted here rather than with
@@ -40,10 +42,10 @@ enum NumberText {
         return value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
     }
 
-    /// An interval as `low–high` (en dash), or ``missing`` unless it has exactly two bounds.
-    static func interval(_ bounds: [Double]?, digits: Int, unit: String = "") -> String {
-        guard let bounds, bounds.count == 2 else { return missing }
-        let low = fixed(bounds[0], digits: digits), high = fixed(bounds[1], digits: digits)
+    /// An interval as `low–high` (en dash), or ``missing`` without one.
+    static func interval(_ bounds: Interval?, digits: Int, unit: String = "") -> String {
+        guard let bounds else { return missing }
+        let low = fixed(bounds.lower, digits: digits), high = fixed(bounds.upper, digits: digits)
         guard low != missing, high != missing else { return missing }
         return "\(low)\(unit)–\(high)\(unit)"
     }

@@ -2,7 +2,7 @@ import Foundation
 import SurveyCore
 
 /// The inline SVG radar: one polygon for this wave's 0–100 dimension scores and, when the
-/// scorecard has previous-wave means, a dashed one for the previous wave.
+/// scorecard has previous-wave scores, a dashed one for the previous wave.
 struct RadarChart {
     let scorecard: Scorecard
 
@@ -23,11 +23,7 @@ struct RadarChart {
             return
         }
         let current = dimensions.map { $0.score100.map(clamped) }
-        let mappings = ScoreMapping.mappings(for: unit)
-        let previous: [Double?] = dimensions.map { dimension in
-            guard let mean = unit.previous?[dimension.id], let mapping = mappings[dimension.id] else { return nil }
-            return clamped(mapping.score(forMean: mean))
-        }
+        let previous: [Double?] = dimensions.map { unit.previousScore100?[$0.id].map(clamped) }
         let previousLabel = scorecard.previousWave ?? "previous wave"
         let hasPrevious = previous.contains { $0 != nil }
         let summary = "Radar chart of the \(dimensions.count) dimension scores on a 0–100 scale for wave "
@@ -98,9 +94,11 @@ struct RadarChart {
         html.open("figcaption")
         html.text("Dimension scores on 0–100; rings every 20 points."
             + (hasPrevious ? " Dashed: \(previousLabel), from its means on the same scale." : ""))
+        // The builder carries a score for every previous mean; a scorecard built by hand may
+        // not, and the reader should hear of it rather than miss a marker.
         let unplaced = dimensions.indices.filter { unit.previous?[dimensions[$0].id] != nil && previous[$0] == nil }
         if !unplaced.isEmpty {
-            html.text(" Not placed for \(previousLabel) (its scale could not be recovered): "
+            html.text(" Not placed for \(previousLabel) (no 0–100 score given): "
                 + unplaced.map { dimensions[$0].title }.joined(separator: ", ") + ".")
         }
         html.close("figcaption")

@@ -2,7 +2,7 @@ import SurveyCore
 
 extension Scorecard {
     /// Checks that every figure a renderer could show is a finite number and every interval a
-    /// pair of bounds, low first.
+    /// pair of finite bounds, low first.
     ///
     /// Figures of suppressed units and suppressed role groups are never shown, so they are not
     /// checked either.
@@ -23,6 +23,9 @@ extension Scorecard {
         }
         for (id, mean) in (unit.previous ?? [:]).sorted(by: { $0.key < $1.key }) {
             try check(mean, "previous['\(id)']", at: place)
+        }
+        for (id, score) in (unit.previousScore100 ?? [:]).sorted(by: { $0.key < $1.key }) {
+            try check(score, "previous score100['\(id)']", at: place)
         }
         try check(unit.dimensions, at: place)
         for flag in unit.flags {
@@ -71,17 +74,13 @@ extension Scorecard {
                                    message: "\(place): \(name) is \(value), expected a finite number")
     }
 
-    private func checkInterval(_ bounds: [Double]?, _ name: String, at place: String) throws {
+    private func checkInterval(_ bounds: Interval?, _ name: String, at place: String) throws {
         guard let bounds else { return }
-        guard bounds.count == 2 else {
+        try check(bounds.lower, name, at: place)
+        try check(bounds.upper, name, at: place)
+        guard bounds.lower <= bounds.upper else {
             throw ReportRenderingError(code: .malformedInterval,
-                                       message: "\(place): \(name) has \(bounds.count) values, expected 2 (low, high)")
-        }
-        try check(bounds[0], name, at: place)
-        try check(bounds[1], name, at: place)
-        guard bounds[0] <= bounds[1] else {
-            throw ReportRenderingError(code: .malformedInterval,
-                                       message: "\(place): \(name) is [\(bounds[0]), \(bounds[1])], expected low ≤ high")
+                                       message: "\(place): \(name) is [\(bounds.lower), \(bounds.upper)], expected low ≤ high")
         }
     }
 }

@@ -70,9 +70,9 @@ private func trendCSV(_ trend: TrendReport) -> String {
                 let delta = point.delta
                 let test = delta?.status == .suppressed ? nil : delta?.test
                 lines.append(CSVWriter.line([CSVWriter.neutralizingFormula(unit.name), line.dimension, CSVWriter.neutralizingFormula(point.wave),
-                                             point.n.map(String.init) ?? "", number(point.score100, 2), number(point.ci95?.first, 2),
-                                             number(point.ci95?.last, 2), delta?.from ?? "", delta?.status.rawValue ?? "",
-                                             number(test?.difference, 2), number(test?.ci95?.first, 2), number(test?.ci95?.last, 2),
+                                             point.n.map(String.init) ?? "", number(point.score100, 2), number(point.ci95?.lower, 2),
+                                             number(point.ci95?.upper, 2), delta?.from ?? "", delta?.status.rawValue ?? "",
+                                             number(test?.difference, 2), number(test?.ci95?.lower, 2), number(test?.ci95?.upper, 2),
                                              number(test?.p, 6), number(test?.pAdjusted, 6),
                                              delta.map { String($0.sharedItems.count) } ?? ""]))
             }

@@ -78,13 +78,10 @@ struct TestSums {
 
 /// Pairwise sums of two items over respondents who answered both, for Cronbach's alpha.
 struct PairSums {
-    var n = 0.0
+    var n = 0
     var sumX = 0.0
     var sumY = 0.0
     var sumXY = 0.0
 
-    var covariance: Double? {
-        guard n >= 2 else { return nil }
-        return (sumXY - sumX * sumY / n) / (n - 1)
-    }
+    var covariance: Double? { Statistics.covariance(count: n, sumX: sumX, sumY: sumY, sumXY: sumXY) }
 }

@@ -71,26 +71,14 @@ struct ScoreSums: Hashable {
 
     var mean: Double { sum / Double(n) }
 
-    /// The sample variance, or nil below 2 values.
-    ///
-    /// From sums the variance of identical values comes out as rounding noise instead of 0;
-    /// anything below 1e-10 of the squared mean (far below a real spread of survey scores)
-    /// counts as zero, so "no test" is recognised.
-    var variance: Double? {
-        guard n >= 2 else { return nil }
-        let mean = self.mean
-        let variance = (sumSquares - sum * mean) / Double(n - 1)
-        return variance <= 1e-10 * max(1, mean * mean) ? 0 : variance
-    }
+    /// The sample variance (rounding noise counts as 0, so "no test" is recognised), or nil
+    /// below 2 values.
+    var variance: Double? { Statistics.variance(count: n, sum: sum, sumOfSquares: sumSquares) }
 
-    /// The mean and its 95% t-interval on the 0–100 scale of `low...high`.
-    func score100(low: Double, high: Double) -> (score: Double, ci95: [Double]?) {
-        let factor = 100 / (high - low)
-        let mean = self.mean
-        let score = (mean - low) * factor
-        guard let variance else { return (score, nil) }
-        let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: Double(n - 1)) * (variance / Double(n)).squareRoot()
-        return (score, [(mean - margin - low) * factor, (mean + margin - low) * factor])
+    /// The mean and its 95% t-interval on the 0–100 score of `scale`.
+    func score100(on scale: ScaleRange) -> (score: Double, ci95: Interval?) {
+        let interval = Statistics.meanInterval(count: n, sum: sum, sumOfSquares: sumSquares)?.interval
+        return (scale.score100(forMean: mean), interval?.map(scale.score100(forMean:)))
     }
 
     /// Welch's test of `self` minus `other`, in points on the 0–100 scale of a scale `width`
@@ -101,7 +89,7 @@ struct ScoreSums: Hashable {
         switch Statistics.welchTTest(mean1: mean, variance1: v1, n1: n, mean2: other.mean, variance2: v2, n2: other.n) {
         case .test(let test):
             return DifferenceTest(status: .tested, difference: test.difference * factor,
-                                  ci95: [test.lower * factor, test.upper * factor], hedgesG: test.hedgesG,
+                                  ci95: Interval(lower: test.lower * factor, upper: test.upper * factor), hedgesG: test.hedgesG,
                                   degreesOfFreedom: test.degreesOfFreedom, p: test.p, pAdjusted: nil, calledOut: false,
                                   n1: n, n2: other.n)
         case .zeroVariance(let difference):

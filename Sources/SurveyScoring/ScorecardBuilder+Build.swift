@@ -29,10 +29,20 @@ extension ScorecardBuilder {
     public func build() -> Scorecard {
         let organisation = units[0]
         let root = unitScore(0, path: [organisation.name], visible: total(respondentsOf: 0, slots: nil) >= minGroup)
-        let scale = model.dimensions.first?.scale
         return Scorecard(survey: SurveyReference(id: survey.id, version: survey.version, title: survey.title),
-                         scale: ScaleRange(min: Double(scale?.min ?? 1), max: Double(scale?.max ?? 5)), wave: wave,
+                         scale: scorecardScale, wave: wave,
                          previousWave: previous?.wave, org: organisation.name, minGroup: minGroup, bands: survey.bands, unit: root)
+    }
+
+    /// The range of the scale a dimension's agreement items share (1–5 when it has none).
+    func scale(ofDimension index: Int) -> ScaleRange {
+        let scale = model.dimensions[index].scale
+        return ScaleRange(min: Double(scale?.min ?? 1), max: Double(scale?.max ?? 5))
+    }
+
+    /// The scale of the first dimension, which the scorecard names and the overall score uses.
+    var scorecardScale: ScaleRange {
+        model.dimensions.isEmpty ? ScaleRange(min: 1, max: 5) : scale(ofDimension: 0)
     }
 
     // MARK: Sums over cells
@@ -74,7 +84,7 @@ extension ScorecardBuilder {
     // MARK: Units
 
     /// A unit's figures, or its name alone when hidden; children are suppressed complementarily.
-    func unitScore(_ unit: Int, path: [String], visible: Bool, hiddenFigures: Set<String> = []) -> UnitScore {
+    func unitScore(_ unit: Int, path: [String], visible: Bool, hiddenFigures: Set<FigureKey> = []) -> UnitScore {
         let descriptor = units[unit]
         guard visible else { return .suppressed(name: descriptor.name, level: descriptor.level, path: path) }
         let n = total(respondentsOf: unit, slots: nil)
@@ -92,75 +102,78 @@ extension ScorecardBuilder {
             dimensionScore(unit, $0, slots: nil, alpha: unit == 0, hidden: hiddenFigures)
         }
         var rate: Double?
+        let previousMeans = previous?.means[path]
         if let headcount = headcounts[descriptor.id], headcount > 0 { rate = min(100, Double(n) / Double(headcount) * 100) }
         return UnitScore(name: descriptor.name, level: descriptor.level, path: path, suppressed: false, respondents: n,
                          responseRate: rate, overall: overall(dimensionScores), dimensions: dimensionScores,
                          flags: flagResults(unit, hidden: hiddenFigures), roles: roleScores(unit),
                          comments: commentGroups(unit, respondents: n, path: path),
-                         previous: previous?.means[path], units: childScores)
+                         previous: previousMeans, previousScore100: previousMeans.map(previousScores), units: childScores)
+    }
+
+    /// The previous wave's means of a unit placed on 0–100, each on its dimension's scale
+    /// (a dimension this wave no longer has keeps the scorecard's scale).
+    func previousScores(_ means: [String: Double]) -> [String: Double] {
+        var scores: [String: Double] = [:]
+        for (id, mean) in means {
+            let scale = model.dimensions.firstIndex { $0.dimension.id == id }.map(scale(ofDimension:)) ?? scorecardScale
+            scores[id] = scale.roundedScore100(forMean: mean)
+        }
+        return scores
     }
 
     /// Per figure (dimension, item, flag test), the children whose figure must be hidden so
     /// that the parent's figure minus the visible children's never isolates fewer than k.
-    func hiddenFigureKeys(parent: Int, children: [Int], hiddenChildren: [Bool]) -> [Set<String>] {
-        var hidden = Array(repeating: Set<String>(), count: children.count)
-        func apply(_ key: String, parentBase: Int, bases: [Int]) {
+    func hiddenFigureKeys(parent: Int, children: [Int], hiddenChildren: [Bool]) -> [Set<FigureKey>] {
+        var hidden = Array(repeating: Set<FigureKey>(), count: children.count)
+        func apply(_ key: FigureKey, parentBase: Int, bases: [Int]) {
             let result = Suppression.hiddenChildren(bases: bases, parentBase: parentBase, k: minGroup, alreadyHidden: hiddenChildren)
             for (position, isHidden) in result.enumerated() where isHidden { hidden[position].insert(key) }
         }
         for dimension in model.dimensions.indices {
-            apply("dimension:\(dimension)", parentBase: dimensionSums(parent, dimension, slots: nil).scored,
+            apply(.dimension(dimension), parentBase: dimensionSums(parent, dimension, slots: nil).scored,
                   bases: children.map { dimensionSums($0, dimension, slots: nil).scored })
-            apply("pooled:\(dimension)", parentBase: dimensionSums(parent, dimension, slots: nil).clusters,
+            apply(.pooled(dimension), parentBase: dimensionSums(parent, dimension, slots: nil).clusters,
                   bases: children.map { dimensionSums($0, dimension, slots: nil).clusters })
         }
         for item in model.items.indices {
-            apply("item:\(item)", parentBase: itemSums(parent, item, slots: nil).valid,
+            apply(.item(item), parentBase: itemSums(parent, item, slots: nil).valid,
                   bases: children.map { itemSums($0, item, slots: nil).valid })
         }
         for test in model.tests.indices {
-            apply("test:\(test)", parentBase: testSums(parent, test).base, bases: children.map { testSums($0, test).base })
+            apply(.test(test), parentBase: testSums(parent, test).base, bases: children.map { testSums($0, test).base })
         }
         return hidden
     }
 
     // MARK: Dimensions
 
-    func dimensionScore(_ unit: Int, _ index: Int, slots: [Int]?, alpha: Bool, hidden: Set<String>) -> DimensionScore {
+    func dimensionScore(_ unit: Int, _ index: Int, slots: [Int]?, alpha: Bool, hidden: Set<FigureKey>) -> DimensionScore {
         let model = self.model.dimensions[index]
         let sums = dimensionSums(unit, index, slots: slots)
-        let scale = model.scale
-        let low = Double(scale?.min ?? 1), high = Double(scale?.max ?? 5)
         var score = DimensionScore(id: model.dimension.id, title: model.dimension.title, n: sums.scored, nMissing: sums.unscored,
                                    mean: nil, ci95: nil, score100: nil, favorablePct: nil, favorableCi95: nil, neutralPct: nil,
                                    unfavorablePct: nil, alpha: nil, level: nil, items: [])
-        if sums.scored >= minGroup, !hidden.contains("dimension:\(index)") {
+        if sums.scored >= minGroup, !hidden.contains(.dimension(index)) {
             let mean = sums.sum / Double(sums.scored)
             score.mean = mean
-            score.score100 = (mean - low) / (high - low) * 100
+            score.score100 = scale(ofDimension: index).score100(forMean: mean)
             score.level = survey.band(for: mean)?.name
-            if sums.scored >= 2 {
-                let variance = max(0, (sums.sumSquares - sums.sum * sums.sum / Double(sums.scored)) / Double(sums.scored - 1))
-                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: Double(sums.scored - 1)) * (variance / Double(sums.scored)).squareRoot()
-                score.ci95 = [mean - margin, mean + margin]
-            }
+            score.ci95 = Statistics.meanInterval(count: sums.scored, sum: sums.sum, sumOfSquares: sums.sumSquares)?.interval
         } else {
             // A hidden figure hides its counts too: they would let a reader subtract.
             score.n = nil
             score.nMissing = nil
         }
-        if sums.clusters >= minGroup, sums.valid > 0, !hidden.contains("pooled:\(index)") {
+        if sums.clusters >= minGroup, sums.valid > 0, !hidden.contains(.pooled(index)) {
             let p = sums.favorable / sums.valid
             score.favorablePct = p * 100
             score.neutralPct = sums.neutral / sums.valid * 100
             score.unfavorablePct = sums.unfavorable / sums.valid * 100
-            if sums.clusters >= 2 {
-                let n = Double(sums.clusters)
-                let squares = max(0, sums.favorableSquares - 2 * p * sums.favorableValid + p * p * sums.validSquares)
-                let standardError = (n / (n - 1) * squares).squareRoot() / sums.valid
-                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: n - 1) * standardError
-                score.favorableCi95 = [max(0, p - margin) * 100, min(1, p + margin) * 100]
-            }
+            score.favorableCi95 = Statistics.clusteredProportionInterval(
+                clusters: sums.clusters, favourable: sums.favorable, valid: sums.valid, favourableSquares: sums.favorableSquares,
+                favourableValid: sums.favorableValid, validSquares: sums.validSquares
+            )?.interval.map { $0 * 100 }
         }
         if alpha, sums.scored >= minGroup {
             score.alpha = cronbachAlpha(index)
@@ -169,16 +182,16 @@ extension ScorecardBuilder {
         return score
     }
 
-    func itemScore(_ unit: Int, _ index: Int, slots: [Int]?, hidden: Set<String>) -> ItemScore {
+    func itemScore(_ unit: Int, _ index: Int, slots: [Int]?, hidden: Set<FigureKey>) -> ItemScore {
         let sums = itemSums(unit, index, slots: slots)
         let item = model.items[index].item
-        guard sums.valid >= minGroup, !hidden.contains("item:\(index)") else {
+        guard sums.valid >= minGroup, !hidden.contains(.item(index)) else {
             return ItemScore(id: item.id, text: item.text, nValid: nil, nMissing: nil, mean: nil, favorablePct: nil, favorableCi95: nil)
         }
         let wilson = Statistics.wilsonInterval(successes: sums.favorable, trials: sums.valid)
         return ItemScore(id: item.id, text: item.text, nValid: sums.valid, nMissing: sums.missing,
                          mean: sums.sum / Double(sums.valid), favorablePct: Double(sums.favorable) / Double(sums.valid) * 100,
-                         favorableCi95: wilson.map { [$0.lower * 100, $0.upper * 100] })
+                         favorableCi95: wilson?.interval.map { $0 * 100 })
     }
 
     func cronbachAlpha(_ dimension: Int) -> Double? {
@@ -204,9 +217,7 @@ extension ScorecardBuilder {
         }
         guard weights > 0 else { return nil }
         let mean = weighted / weights
-        let scale = model.dimensions.first?.scale
-        let low = Double(scale?.min ?? 1), high = Double(scale?.max ?? 5)
-        return OverallScore(mean: mean, score100: (mean - low) / (high - low) * 100, level: survey.band(for: mean)?.name ?? "")
+        return OverallScore(mean: mean, score100: scorecardScale.score100(forMean: mean), level: survey.band(for: mean)?.name ?? "")
     }
 
     // MARK: Roles
@@ -216,18 +227,18 @@ extension ScorecardBuilder {
         let bases = groups.map { total(respondentsOf: unit, slots: $0.slots) }
         let hidden = Suppression.hiddenChildren(bases: bases, parentBase: total(respondentsOf: unit, slots: nil), k: minGroup)
         // Per figure, complementary suppression among the role groups too.
-        var hiddenFigures = Array(repeating: Set<String>(), count: groups.count)
-        func apply(_ key: String, parentBase: Int, bases: [Int]) {
+        var hiddenFigures = Array(repeating: Set<FigureKey>(), count: groups.count)
+        func apply(_ key: FigureKey, parentBase: Int, bases: [Int]) {
             let result = Suppression.hiddenChildren(bases: bases, parentBase: parentBase, k: minGroup, alreadyHidden: hidden)
             for (position, isHidden) in result.enumerated() where isHidden { hiddenFigures[position].insert(key) }
         }
         for dimension in model.dimensions.indices {
             let parent = dimensionSums(unit, dimension, slots: nil)
             let sums = groups.map { dimensionSums(unit, dimension, slots: $0.slots) }
-            apply("dimension:\(dimension)", parentBase: parent.scored, bases: sums.map(\.scored))
-            apply("pooled:\(dimension)", parentBase: parent.clusters, bases: sums.map(\.clusters))
+            apply(.dimension(dimension), parentBase: parent.scored, bases: sums.map(\.scored))
+            apply(.pooled(dimension), parentBase: parent.clusters, bases: sums.map(\.clusters))
             for item in model.dimensions[dimension].agreementItems {
-                apply("item:\(item)", parentBase: itemSums(unit, item, slots: nil).valid,
+                apply(.item(item), parentBase: itemSums(unit, item, slots: nil).valid,
                       bases: groups.map { itemSums(unit, item, slots: $0.slots).valid })
             }
         }

@@ -140,7 +140,7 @@ extension ScorecardBuilder {
             guard !cell.hiddenDimensions[index], sums.n >= minGroup else {
                 return .init(dimension: model.dimension.id, n: nil, score100: nil, ci95: nil)
             }
-            let figure = sums.score100(low: Double(model.scale?.min ?? 1), high: Double(model.scale?.max ?? 5))
+            let figure = sums.score100(on: scale(ofDimension: index))
             return .init(dimension: model.dimension.id, n: sums.n, score100: figure.score, ci95: figure.ci95)
         }
         return .init(name: cell.name, suppressed: false, respondents: cell.respondents, scores: scores)

@@ -3,7 +3,7 @@ import SurveyCore
 
 extension ScorecardBuilder {
     /// Every flag rule of the survey, evaluated on a unit with its evidence.
-    func flagResults(_ unit: Int, hidden: Set<String>) -> [FlagResult] {
+    func flagResults(_ unit: Int, hidden: Set<FigureKey>) -> [FlagResult] {
         var offset = 0
         var results: [FlagResult] = []
         for flag in survey.flags {
@@ -44,49 +44,31 @@ extension ScorecardBuilder {
         }
     }
 
-    private func evaluate(test index: Int, unit: Int, minN: Int, hidden: Set<String>) -> FlagEvidence {
+    private func evaluate(test index: Int, unit: Int, minN: Int, hidden: Set<FigureKey>) -> FlagEvidence {
         let model = self.model.tests[index]
         let test = model.test
         let sums = testSums(unit, index)
         let item = self.model.items[model.item].item
         var evidence = FlagEvidence(description: describe(model, item), statistic: test.statistic.key, item: test.item,
                                     comparison: test.comparison.symbol, threshold: test.threshold, value: nil, ci95: nil,
-                                    n: sums.base >= minGroup && !hidden.contains("test:\(index)") ? sums.base : nil, holds: nil)
-        guard sums.base >= max(minN, minGroup), !hidden.contains("test:\(index)") else { return evidence }
+                                    n: sums.base >= minGroup && !hidden.contains(.test(index)) ? sums.base : nil, holds: nil)
+        guard sums.base >= max(minN, minGroup), !hidden.contains(.test(index)) else { return evidence }
         switch test.statistic {
         case .shareFavorable, .shareUnfavorable, .shareChoosing, .shareOnly:
             evidence.value = Double(sums.hits) / Double(sums.base) * 100
-            evidence.ci95 = Statistics.wilsonInterval(successes: sums.hits, trials: sums.base).map { [$0.lower * 100, $0.upper * 100] }
+            evidence.ci95 = Statistics.wilsonInterval(successes: sums.hits, trials: sums.base)?.interval.map { $0 * 100 }
             evidence.holds = test.comparison.holds(count: sums.hits, base: sums.base, thresholdPercent: test.threshold)
         case .mean:
-            let n = Double(sums.base)
-            let mean = sums.sum / n
+            let mean = sums.sum / Double(sums.base)
             evidence.value = mean
-            if sums.base >= 2 {
-                let variance = max(0, (sums.sumSquares - sums.sum * sums.sum / n) / (n - 1))
-                let margin = Statistics.studentTQuantile(0.975, degreesOfFreedom: n - 1) * (variance / n).squareRoot()
-                evidence.ci95 = [mean - margin, mean + margin]
-            }
+            evidence.ci95 = Statistics.meanInterval(count: sums.base, sum: sums.sum, sumOfSquares: sums.sumSquares)?.interval
             evidence.holds = test.comparison.holds(mean, test.threshold)
         case .median:
-            let median = Self.median(sums.histogram, count: sums.base)
+            guard let median = Statistics.median(counts: sums.histogram) else { break }
             evidence.value = median
             evidence.holds = test.comparison.holds(median, test.threshold)
         }
         return evidence
-    }
-
-    static func median(_ histogram: [Double: Int], count: Int) -> Double {
-        let sorted = histogram.sorted { $0.key < $1.key }
-        func value(at rank: Int) -> Double {
-            var seen = 0
-            for (value, n) in sorted {
-                seen += n
-                if rank < seen { return value }
-            }
-            return sorted.last?.key ?? 0
-        }
-        return count % 2 == 1 ? value(at: count / 2) : (value(at: count / 2 - 1) + value(at: count / 2)) / 2
     }
 
     func describe(_ model: ScoringModel.TestModel, _ item: Item) -> String {

@@ -25,7 +25,7 @@ extension ScorecardBuilder {
                     guard sums.base >= max(flag.minN, minGroup) else { return (nil, nil) }
                     switch model.test.statistic {
                     case .mean: return (sums.sum / Double(sums.base), sums.base)
-                    case .median: return (Self.median(sums.histogram, count: sums.base), sums.base)
+                    case .median: return (Statistics.median(counts: sums.histogram), sums.base)
                     default: return (Double(sums.hits) / Double(sums.base) * 100, sums.base)
                     }
                 }

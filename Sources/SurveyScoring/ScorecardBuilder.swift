@@ -44,7 +44,9 @@ public final class ScorecardBuilder {
 
     /// Headcounts by unit id, for response rates.
     public var headcounts: [Int64: Int] = [:]
-    /// The previous wave's label and its visible dimension means by unit path, for trend marks.
+    /// The previous wave's label and its visible dimension means by unit path, for trend marks
+    /// and the radar: each unit carries the means and their 0–100 scores on the dimension's
+    /// scale (``UnitScore/previousScore100``).
     public var previous: (wave: String, means: [[String]: [String: Double]])?
 
     /// Prepares sums for an organisation and its divisions and teams.

@@ -148,7 +148,7 @@ public enum TrendAnalysis {
         guard let unit = find(path, in: wave.scorecard.unit), !unit.suppressed,
               let dimension = unit.dimensions.first(where: { $0.id == id }), dimension.mean != nil else { return hidden }
         let scale = wave.scorecard.scale
-        let ci = dimension.ci95.map { $0.map { ($0 - scale.min) / (scale.max - scale.min) * 100 } }
+        let ci = dimension.ci95?.map(scale.score100(forMean:))
         return .init(wave: wave.label, suppressed: false, n: dimension.n, score100: dimension.score100, ci95: ci, delta: nil)
     }
 

@@ -143,13 +143,14 @@ final class FigureComparison {
         }
     }
 
-    func interval(_ label: String, _ actual: [Double]?, _ expected: [Double]?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func interval(_ label: String, _ actual: Interval?, _ expected: [Double]?, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let bounds = actual.map { [$0.lower, $0.upper] }
         guard let expected else {
-            exact(label, actual, nil, sourceLocation: sourceLocation)
+            exact(label, bounds, nil, sourceLocation: sourceLocation)
             return
         }
         #expect(expected.count == 2, "\(label): the reference interval has \(expected.count) bounds")
-        let actual = actual ?? []
+        let actual = bounds ?? []
         number(label + ".lower", actual.count == 2 ? actual[0] : nil, expected[0], sourceLocation: sourceLocation)
         number(label + ".upper", actual.count == 2 ? actual[1] : nil, expected[1], sourceLocation: sourceLocation)
     }

@@ -44,7 +44,7 @@ struct CSVReportRendererTests {
     @Test func leavesNegativeNumbersAlone() throws {
         var scorecard = ScorecardSamples.organisation()
         scorecard.unit.dimensions[0].mean = -0.75
-        scorecard.unit.dimensions[0].ci95 = [-3, 1.5]
+        scorecard.unit.dimensions[0].ci95 = Interval(lower: -3, upper: 1.5)
         let csv = try CSVReportRenderer().render(scorecard)
         let record = try #require(parseCSV(csv).dropFirst().first)
         #expect(record[8] == "-0.75" && record[9] == "-3.00" && record[10] == "1.50")

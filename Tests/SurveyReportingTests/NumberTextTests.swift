@@ -1,3 +1,5 @@
+import Foundation
+import SurveyCore
 @testable import SurveyReporting
 import Testing
 
@@ -30,9 +32,10 @@ struct NumberTextTests {
         #expect(NumberText.signed(-0.05, digits: 2) == "-0.05")
         #expect(NumberText.signed(0.001, digits: 2) == "0.00")
         #expect(NumberText.signed(-0.001, digits: 2) == "0.00")
-        #expect(NumberText.interval([2.98, 3.26], digits: 2) == "2.98–3.26")
-        #expect(NumberText.interval([55.1, 69.3], digits: 1, unit: "%") == "55.1%–69.3%")
-        #expect(NumberText.interval([1], digits: 1) == "–")
+        #expect(NumberText.interval(Interval(lower: 2.98, upper: 3.26), digits: 2) == "2.98–3.26")
+        #expect(NumberText.interval(Interval(lower: 55.1, upper: 69.3), digits: 1, unit: "%") == "55.1%–69.3%")
+        // An interval of one bound no longer exists: `Interval` has two, and decoding `[1]` fails.
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Interval.self, from: Data("[1]".utf8)) }
         #expect(NumberText.interval(nil, digits: 1) == "–")
     }
 }

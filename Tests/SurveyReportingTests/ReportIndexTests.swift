@@ -59,7 +59,7 @@ struct ReportFormatTests {
     @Test(arguments: ReportFormat.allCases)
     func rejectsMalformedIntervals(_ format: ReportFormat) {
         let scorecard = ScorecardSamples.organisation().changingUnit([ScorecardSamples.formulaDivision]) {
-            $0.dimensions[1].ci95 = [2.5, 2.1]
+            $0.dimensions[1].ci95 = Interval(lower: 2.5, upper: 2.1)
         }
         let error = #expect(throws: ReportRenderingError.self) { try format.renderer.render(scorecard) }
         #expect(error?.code == .malformedInterval)

@@ -1,10 +1,30 @@
 import SurveyScoring
 import Testing
 
+/// ``Statistics/meanInterval(count:sum:sumOfSquares:level:)`` on the sums of `values`, as
+/// the scorecard keeps them.
+private func meanInterval(_ values: [Double], level: Double = 0.95) -> Statistics.Estimate? {
+    Statistics.meanInterval(count: values.count, sum: values.reduce(0, +),
+                            sumOfSquares: values.reduce(0) { $0 + $1 * $1 }, level: level)
+}
+
+/// ``Statistics/clusteredProportionInterval(clusters:favourable:valid:favourableSquares:favourableValid:validSquares:level:)``
+/// on the sums of the respondents who have a valid answer, as the scorecard keeps them.
+private func clusteredProportionInterval(_ respondents: [(favourable: Int, valid: Int)], level: Double = 0.95)
+    -> Statistics.Estimate?
+{
+    let clusters = respondents.filter { $0.valid > 0 }
+    func total(_ term: ((favourable: Int, valid: Int)) -> Int) -> Double { Double(clusters.reduce(0) { $0 + term($1) }) }
+    return Statistics.clusteredProportionInterval(
+        clusters: clusters.count, favourable: total { $0.favourable }, valid: total { $0.valid },
+        favourableSquares: total { $0.favourable * $0.favourable }, favourableValid: total { $0.favourable * $0.valid },
+        validSquares: total { $0.valid * $0.valid }, level: level)
+}
+
 struct IntervalTests {
     @Test(arguments: ReferenceFixture.cases(\.meanInterval))
     func meanIntervalMatchesScipy(_ reference: ReferenceFixture.MeanInterval) {
-        let estimate = Statistics.meanInterval(reference.values, level: reference.level)
+        let estimate = meanInterval(reference.values, level: reference.level)
         expectClose(estimate?.value, reference.mean, "mean")
         expectClose(estimate?.lower, reference.lower, "lower")
         expectClose(estimate?.upper, reference.upper, "upper")
@@ -35,7 +55,7 @@ struct IntervalTests {
     func clusteredProportionMatchesTheReference(
         _ reference: ReferenceFixture.ClusteredProportion
     ) {
-        let estimate = Statistics.clusteredProportionInterval(
+        let estimate = clusteredProportionInterval(
             reference.respondents, level: reference.level)
         expectClose(estimate?.value, reference.proportion, "proportion")
         expectClose(estimate?.lower, reference.lower, "lower")
@@ -43,9 +63,9 @@ struct IntervalTests {
     }
 
     @Test func meanIntervalNeedsTwoValues() {
-        #expect(Statistics.meanInterval([]) == nil)
-        #expect(Statistics.meanInterval([4.2]) == nil)
-        #expect(Statistics.meanInterval([4.2, 4.2])
+        #expect(meanInterval([]) == nil)
+        #expect(meanInterval([4.2]) == nil)
+        #expect(meanInterval([4.2, 4.2])
             == Statistics.Estimate(value: 4.2, lower: 4.2, upper: 4.2))
     }
 
@@ -65,9 +85,9 @@ struct IntervalTests {
         #expect(Statistics.wilsonInterval(successes: 0, trials: 0) == nil)
         #expect(Statistics.newcombeInterval(
             successes1: 1, trials1: 2, successes2: 0, trials2: 0) == nil)
-        #expect(Statistics.clusteredProportionInterval([(favourable: 2, valid: 3)]) == nil)
+        #expect(clusteredProportionInterval([(favourable: 2, valid: 3)]) == nil)
         // A respondent without valid answers is not a cluster.
-        #expect(Statistics.clusteredProportionInterval(
+        #expect(clusteredProportionInterval(
             [(favourable: 2, valid: 3), (favourable: 0, valid: 0)]) == nil)
     }
 
@@ -75,7 +95,7 @@ struct IntervalTests {
         // Respondents who answer all their items alike: clustering must widen the interval.
         let respondents = [(5, 5), (0, 5), (5, 5), (0, 5), (5, 5), (5, 5), (0, 5), (5, 5)]
             .map { (favourable: $0.0, valid: $0.1) }
-        let clustered = try #require(Statistics.clusteredProportionInterval(respondents))
+        let clustered = try #require(clusteredProportionInterval(respondents))
         let naive = try #require(Statistics.wilsonInterval(successes: 25, trials: 40))
         #expect(clustered.value == naive.value)
         #expect(clustered.upper - clustered.lower > 1.5 * (naive.upper - naive.lower))

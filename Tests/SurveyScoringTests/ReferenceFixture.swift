@@ -175,16 +175,20 @@ struct ReferenceFixture: Decodable, Sendable {
     /// The decoded fixture, or why it could not be read; ``ReferenceFixtureTests`` fails on
     /// the error, so a missing or broken file cannot pass as an empty argument list.
     static let loaded: Result<ReferenceFixture, any Error> = Result {
-        guard let url = Bundle.module.url(
-            forResource: "reference-statistics", withExtension: "json", subdirectory: "Fixtures")
-        else { throw CocoaError(.fileNoSuchFile) }
-        return try JSONDecoder().decode(ReferenceFixture.self, from: Data(contentsOf: url))
+        try decodedFixture("reference-statistics")
     }
 
     /// One section's cases as test arguments (empty when the file did not load).
     static func cases<Case>(_ section: KeyPath<ReferenceFixture, [Case]>) -> [Case] {
         (try? loaded.get())?[keyPath: section] ?? []
     }
+}
+
+/// Decodes `Fixtures/<name>.json` from the test bundle.
+func decodedFixture<Fixture: Decodable>(_ name: String) throws -> Fixture {
+    guard let url = Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Fixtures")
+    else { throw CocoaError(.fileNoSuchFile) }
+    return try JSONDecoder().decode(Fixture.self, from: Data(contentsOf: url))
 }
 
 /// Tolerances: 1e-6 for statistics, 1e-9 for distribution functions (see ``isClose``).

@@ -67,10 +67,23 @@ struct ScorecardPrivacyTests {
         #expect(Suppression.hiddenChildren(bases: bases, parentBase: parent, k: 5) == expected)
     }
 
+    /// What ``checkNoIsolatedRemainder(_:k:tally:)`` looked at, so the property test can show
+    /// that it checked real figures rather than passing on empty scorecards.
+    struct FigureTally {
+        /// Shown figures (unit respondents, dimension means, item means, flag test bases)
+        /// whose parent-minus-visible-children remainder was checked.
+        var shown = 0
+        /// Visible children's figures subtracted in those checks.
+        var subtracted = 0
+        /// Children's figures hidden under a shown parent figure.
+        var hidden = 0
+    }
+
     /// Parent minus its visible children must never isolate a group of 1…k-1, for every figure.
     @Test func noFigureOfAHiddenGroupCanBeRecoveredBySubtraction() throws {
         let pilot = try PilotAnswers()
         var random = SplitMix(seed: 42)
+        var tally = FigureTally()
         for round in 0..<40 {
             var population = Population()
             let divisionCount = 2 + random.next(4)
@@ -94,13 +107,23 @@ struct ScorecardPrivacyTests {
                 bytes.withUnsafeBytes { builder.add(division: member.0, team: member.1, role: role, answers: $0) }
             }
             let card = builder.build()
-            try checkNoIsolatedRemainder(card.unit, k: 5)
+            try checkNoIsolatedRemainder(card.unit, k: 5, tally: &tally)
         }
+        // The check must have met real figures: with seed 42 it checks 1,589 shown figures,
+        // subtracting 1,266 visible children's figures, with 1,373 children's figures hidden.
+        // A change that hid everything (or showed nothing) would pass the #expects above
+        // vacuously; these bounds catch it.
+        #expect(tally.shown >= 1_000, "shown figures checked: \(tally.shown)")
+        #expect(tally.subtracted >= 1_000, "visible children's figures subtracted: \(tally.subtracted)")
+        #expect(tally.hidden >= 1_000, "hidden children's figures under shown parents: \(tally.hidden)")
     }
 
-    private func checkNoIsolatedRemainder(_ unit: UnitScore, k: Int) throws {
+    private func checkNoIsolatedRemainder(_ unit: UnitScore, k: Int, tally: inout FigureTally) throws {
         guard !unit.suppressed, let n = unit.respondents else { return }
         let visible = unit.units.filter { !$0.suppressed }
+        tally.shown += 1
+        tally.subtracted += visible.count
+        tally.hidden += unit.units.count - visible.count
         let rest = n - visible.compactMap(\.respondents).reduce(0, +)
         #expect(rest == 0 || rest >= k, "\(unit.path): respondents \(n) minus visible children leaves \(rest)")
         for (index, dimension) in unit.dimensions.enumerated() where dimension.mean != nil {
@@ -108,21 +131,43 @@ struct ScorecardPrivacyTests {
             for child in unit.units where child.dimensions.count > index && child.dimensions[index].mean == nil {
                 #expect(child.dimensions[index].n == nil)
             }
-            let shown = visible.compactMap { $0.dimensions[index].mean != nil ? $0.dimensions[index].n : nil }.reduce(0, +)
+            let shownChildren = visible.filter { $0.dimensions[index].mean != nil }
+            tally.shown += 1
+            tally.subtracted += shownChildren.count
+            tally.hidden += unit.units.count - shownChildren.count
+            let shown = shownChildren.compactMap { $0.dimensions[index].n }.reduce(0, +)
             let n = try #require(dimension.n, "a shown mean has its n")
             let remainder = n - shown
             #expect(remainder == 0 || remainder >= k, "\(unit.path) \(dimension.id): n \(n) minus visible children leaves \(remainder)")
             for (itemIndex, item) in dimension.items.enumerated() where item.mean != nil {
-                let shownItems = visible.compactMap { $0.dimensions[index].items[itemIndex].mean != nil ? $0.dimensions[index].items[itemIndex].nValid : nil }.reduce(0, +)
+                let itemChildren = visible.filter { $0.dimensions[index].items[itemIndex].mean != nil }
+                tally.shown += 1
+                tally.subtracted += itemChildren.count
+                tally.hidden += unit.units.count - itemChildren.count
+                let shownItems = itemChildren.compactMap { $0.dimensions[index].items[itemIndex].nValid }.reduce(0, +)
                 let valid = try #require(item.nValid, "a shown mean has its n")
                 let left = valid - shownItems
                 #expect(left == 0 || left >= k, "\(unit.path) \(item.id): \(valid) minus visible children leaves \(left)")
             }
         }
+        for (flagIndex, flag) in unit.flags.enumerated() {
+            for (testIndex, evidence) in flag.evidence.enumerated() {
+                guard let base = evidence.n else { continue }
+                let counted = visible.compactMap { child -> Int? in
+                    guard flagIndex < child.flags.count, testIndex < child.flags[flagIndex].evidence.count else { return nil }
+                    return child.flags[flagIndex].evidence[testIndex].n
+                }
+                tally.shown += 1
+                tally.subtracted += counted.count
+                tally.hidden += unit.units.count - counted.count
+                let left = base - counted.reduce(0, +)
+                #expect(left == 0 || left >= k, "\(unit.path) \(flag.id) test \(testIndex + 1): base \(base) minus visible children leaves \(left)")
+            }
+        }
         let roles = unit.roles.filter { !$0.suppressed }
         let roleRest = n - roles.compactMap(\.respondents).reduce(0, +)
         #expect(roleRest == 0 || roleRest >= k, "\(unit.path): role groups leave \(roleRest)")
-        for child in unit.units { try checkNoIsolatedRemainder(child, k: k) }
+        for child in unit.units { try checkNoIsolatedRemainder(child, k: k, tally: &tally) }
     }
 
     @Test func aSmallDivisionHidesItsSmallestSiblingAndNoFigureLeaks() throws {

@@ -43,6 +43,11 @@ public enum ScorecardSamples {
     /// previous-wave means; one comment group.
     public static func organisation() -> Scorecard {
         let org = "Northwind Retail"
+        let scale = ScaleRange(min: 1, max: 5)
+        let previous = [
+            "strategy": 2.95, "discovery": 2.44, "org_design": 3.40, "product_ops": 2.90, "culture": 3.70,
+            "roles_careers": 2.05,
+        ]
         let rnd = [org, escapingDivision]
         let hyperlink = [org, formulaDivision]
         let divisionA = UnitScore(
@@ -98,13 +103,12 @@ public enum ScorecardSamples {
                                  "@ops: a career ladder for POs | not a *certificate*",
                              ], total: 31),
             ],
-            previous: [
-                "strategy": 2.95, "discovery": 2.44, "org_design": 3.40, "product_ops": 2.90, "culture": 3.70,
-                "roles_careers": 2.05,
-            ],
+            previous: previous,
+            // As the builder carries them: the previous means on the 1–5 scale.
+            previousScore100: previous.mapValues(scale.roundedScore100(forMean:)),
             units: [divisionA, divisionB, divisionC])
         return Scorecard(survey: SurveyReference(id: "product_operating_model", version: 1, title: "Product operating model maturity"),
-                         scale: ScaleRange(min: 1, max: 5), wave: "2025-Q2",
+                         scale: scale, wave: "2025-Q2",
                          previousWave: "2025-Q1", org: org, minGroup: 5, bands: bands, unit: unit)
     }
 
@@ -168,8 +172,8 @@ public enum ScorecardSamples {
             let (id, title) = dimensions[index]
             let figures = spec[index]
             return DimensionScore(
-                id: id, title: title, n: figures.n, nMissing: figures.missing, mean: figures.mean, ci95: figures.ci,
-                score100: score100(figures.mean), favorablePct: figures.favorable, favorableCi95: figures.favorableCI,
+                id: id, title: title, n: figures.n, nMissing: figures.missing, mean: figures.mean, ci95: interval(figures.ci),
+                score100: score100(figures.mean), favorablePct: figures.favorable, favorableCi95: interval(figures.favorableCI),
                 neutralPct: figures.neutral, unfavorablePct: rounded(100 - figures.favorable - figures.neutral, 1),
                 alpha: figures.alpha, level: band(figures.mean), items: items[index])
         }
@@ -188,9 +192,9 @@ public enum ScorecardSamples {
             let favorableHalf = rounded(196 * (favorable / 100 * (1 - favorable / 100) / Double(n)).squareRoot() * 1.2, 1)
             return DimensionScore(
                 id: dimensions[index].id, title: dimensions[index].title, n: n, nMissing: missing, mean: mean,
-                ci95: [rounded(mean - half, 2), rounded(mean + half, 2)], score100: score100(mean),
+                ci95: interval([rounded(mean - half, 2), rounded(mean + half, 2)]), score100: score100(mean),
                 favorablePct: favorable,
-                favorableCi95: [rounded(max(0, favorable - favorableHalf), 1), rounded(min(100, favorable + favorableHalf), 1)],
+                favorableCi95: interval([rounded(max(0, favorable - favorableHalf), 1), rounded(min(100, favorable + favorableHalf), 1)]),
                 neutralPct: neutral, unfavorablePct: rounded(100 - favorable - neutral, 1), alpha: nil,
                 level: band(mean), items: [])
         }
@@ -204,13 +208,13 @@ public enum ScorecardSamples {
 
     private static func item(_ id: String, _ text: String, n: Int, missing: Int, mean: Double, favorable: Double,
                              ci: [Double]) -> ItemScore {
-        ItemScore(id: id, text: text, nValid: n, nMissing: missing, mean: mean, favorablePct: favorable, favorableCi95: ci)
+        ItemScore(id: id, text: text, nValid: n, nMissing: missing, mean: mean, favorablePct: favorable, favorableCi95: interval(ci))
     }
 
     private static func workAboutWork(value: Double, ci95: [Double], n: Int, hoursValue: Double, hoursN: Int) -> FlagResult {
         FlagResult(
             id: "work_about_work", title: "Meetings crowd out the work (work about work)", severity: "high",
-            status: .fired, value: hoursValue, ci95: [hoursValue - 1, hoursValue + 1], threshold: 10, n: hoursN,
+            status: .fired, value: hoursValue, ci95: interval([hoursValue - 1, hoursValue + 1]), threshold: 10, n: hoursN,
             explanation: "Followed rigidly, SAFe or Scrum add meetings until teams spend their week on work about "
                 + "the work rather than on delivering value.",
             advice: "Treat agile as principles for moving quickly, not a step-by-step process. Inspect each recurring "
@@ -218,12 +222,12 @@ public enum ScorecardSamples {
             evidence: [
                 FlagEvidence(description: "median of ceremony_hours among Engineering, Design", statistic: "median",
                              item: "ceremony_hours", comparison: "above", threshold: 10, value: hoursValue,
-                             ci95: [hoursValue - 1, hoursValue + 1], n: hoursN, holds: true),
+                             ci95: interval([hoursValue - 1, hoursValue + 1]), n: hoursN, holds: true),
                 FlagEvidence(description: "median of ceremony_hours among Product Owner, Product Manager",
                              statistic: "median", item: "ceremony_hours", comparison: "above", threshold: 15,
-                             value: 13.0, ci95: [11.0, 16.0], n: 45, holds: false),
+                             value: 13.0, ci95: interval([11.0, 16.0]), n: 45, holds: false),
                 FlagEvidence(description: "share choosing No on process_pruned", statistic: "share_choosing",
-                             item: "process_pruned", comparison: "at_least", threshold: 50, value: value, ci95: ci95,
+                             item: "process_pruned", comparison: "at_least", threshold: 50, value: value, ci95: interval(ci95),
                              n: n, holds: true),
             ])
     }
@@ -231,7 +235,7 @@ public enum ScorecardSamples {
     private static func orderTakerClear(n: Int) -> FlagResult {
         FlagResult(
             id: "order_taker_po", title: "Product Owners work as order takers", severity: "high", status: .clear,
-            value: 38.7, ci95: [23.7, 56.2], threshold: 50, n: n,
+            value: 38.7, ci95: interval([23.7, 56.2]), threshold: 50, n: n,
             explanation: "Most Product Owners have not talked with a customer for over three months and the "
                 + "solution for their team's work is chosen outside the team.",
             advice: "Product Owners should ask \"what do we hope will happen when we release this?\" and push back "
@@ -239,11 +243,11 @@ public enum ScorecardSamples {
             evidence: [
                 FlagEvidence(description: "share choosing Never, 3–12 months ago on customer_contact among Product Owner",
                              statistic: "share_choosing", item: "customer_contact", comparison: "at_least", threshold: 50,
-                             value: 38.7, ci95: [23.7, 56.2], n: n, holds: false),
+                             value: 38.7, ci95: interval([23.7, 56.2]), n: n, holds: false),
                 FlagEvidence(description: "share choosing Sales or a customer, An executive, A portfolio board, A "
                              + "Product Manager outside the team on solution_chooser among Product Owner",
                              statistic: "share_choosing", item: "solution_chooser", comparison: "at_least",
-                             threshold: 50, value: 54.8, ci95: [37.8, 70.8], n: n, holds: true),
+                             threshold: 50, value: 54.8, ci95: interval([37.8, 70.8]), n: n, holds: true),
             ])
     }
 
@@ -258,6 +262,11 @@ public enum ScorecardSamples {
                              + "among Product Owner", statistic: "share_choosing", item: "solution_chooser",
                              comparison: "at_least", threshold: 50, value: nil, ci95: nil, n: 8, holds: nil),
             ])
+    }
+
+    /// An interval from its two bounds, low first.
+    private static func interval(_ bounds: [Double]) -> Interval {
+        Interval(lower: bounds[0], upper: bounds[1])
     }
 
     private static func overall(_ means: [Double]) -> OverallScore {

@@ -1,22 +1,28 @@
 import Foundation
 
 extension Statistics {
-    /// The mean with its t-interval, `mean ± t(½ + level/2, n-1) · s / √n`.
+    /// The mean with its t-interval, `mean ± t(½ + level/2, n-1) · s / √n`, from the count,
+    /// sum and sum of squares of the values.
     ///
-    /// This is the interval of a group's dimension score, with `n` the respondents who have a
-    /// score. When every value is the same the interval is the single point.
+    /// This is the interval of a group's dimension score (`n` the respondents who have a score)
+    /// and of a flag's mean: the scorecard keeps those figures as additive sums. `s²` is
+    /// ``variance(count:sum:sumOfSquares:)``, so when every value is the same the interval is
+    /// the single point.
     /// - Parameters:
-    ///   - values: The respondents' scores, finite.
+    ///   - count: The number of values, `n`.
+    ///   - sum: `Σx`.
+    ///   - sumOfSquares: `Σx²`.
     ///   - level: The confidence level, 0.95 by default.
     /// - Returns: `nil` for fewer than 2 values.
-    public static func meanInterval(_ values: [Double], level: Double = 0.95) -> Estimate? {
-        guard values.count >= 2, let m = mean(values), let s = standardDeviation(values) else {
-            return nil
-        }
-        let n = Double(values.count)
+    public static func meanInterval(count: Int, sum: Double, sumOfSquares: Double, level: Double = 0.95)
+        -> Estimate?
+    {
+        guard let variance = variance(count: count, sum: sum, sumOfSquares: sumOfSquares) else { return nil }
+        let n = Double(count)
+        let m = sum / n
         let quantile = studentTQuantile(
             upperQuantileProbability(forLevel: level), degreesOfFreedom: n - 1)
-        let half = quantile * s / n.squareRoot()
+        let half = quantile * (variance / n).squareRoot()
         return Estimate(value: m, lower: m - half, upper: m + half)
     }
 
@@ -74,33 +80,33 @@ extension Statistics {
     }
 
     /// A pooled proportion over respondents who each give several answers, with an interval
-    /// that treats respondents as clusters.
+    /// that treats respondents as clusters, from the respondents' additive sums.
     ///
     /// With `fᵢ` favourable and `vᵢ` valid answers of respondent `i` and `n` respondents:
     /// `p = Σf / Σv`, `SE = √(n/(n-1) · Σ(fᵢ - p·vᵢ)²) / Σv`, interval
     /// `p ± t(½ + level/2, n-1) · SE` clipped to `0...1`. This is the cluster-robust standard
     /// error of a ratio estimator (statsmodels' `cov_type="cluster"` on a constant gives the
-    /// same). Respondents without a valid answer are not clusters and do not count in `n`.
+    /// same). The sum of squared residuals is expanded as `Σf² - 2p·Σfv + p²·Σv²`, so the
+    /// scorecard needs only sums; rounding below 0 counts as 0. Respondents without a valid
+    /// answer are not clusters and do not count in `n`.
     /// - Parameters:
-    ///   - respondents: Each respondent's favourable and valid answer counts,
-    ///     `0 ≤ favourable ≤ valid`.
+    ///   - clusters: `n`, the respondents with at least one valid answer.
+    ///   - favourable: `Σfᵢ`.
+    ///   - valid: `Σvᵢ`.
+    ///   - favourableSquares: `Σfᵢ²`.
+    ///   - favourableValid: `Σfᵢvᵢ`.
+    ///   - validSquares: `Σvᵢ²`.
     ///   - level: The confidence level, 0.95 by default.
     /// - Returns: `nil` when fewer than 2 respondents have a valid answer.
     public static func clusteredProportionInterval(
-        _ respondents: [(favourable: Int, valid: Int)], level: Double = 0.95
+        clusters: Int, favourable: Double, valid: Double, favourableSquares: Double,
+        favourableValid: Double, validSquares: Double, level: Double = 0.95
     ) -> Estimate? {
-        precondition(respondents.allSatisfy { $0.favourable >= 0 && $0.favourable <= $0.valid },
-                     "each respondent needs 0 ≤ favourable ≤ valid")
-        let clusters = respondents.filter { $0.valid > 0 }
-        guard clusters.count >= 2 else { return nil }
-        let favourable = Double(clusters.reduce(0) { $0 + $1.favourable })
-        let valid = Double(clusters.reduce(0) { $0 + $1.valid })
+        precondition(favourable >= 0 && favourable <= valid, "sums need 0 ≤ Σf ≤ Σv")
+        guard clusters >= 2, valid > 0 else { return nil }
         let p = favourable / valid
-        let squares = clusters.reduce(0.0) { sum, cluster in
-            let residual = Double(cluster.favourable) - p * Double(cluster.valid)
-            return sum + residual * residual
-        }
-        let n = Double(clusters.count)
+        let squares = max(0, favourableSquares - 2 * p * favourableValid + p * p * validSquares)
+        let n = Double(clusters)
         let standardError = (n / (n - 1) * squares).squareRoot() / valid
         let quantile = studentTQuantile(
             upperQuantileProbability(forLevel: level), degreesOfFreedom: n - 1)

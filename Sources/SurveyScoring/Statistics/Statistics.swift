@@ -1,4 +1,5 @@
 import Foundation
+import SurveyCore
 
 /// Pure statistical functions behind the scorecard, as `SCORING.md` specifies them.
 ///
@@ -22,6 +23,9 @@ public enum Statistics {
             self.lower = lower
             self.upper = upper
         }
+
+        /// The interval `lower...upper`.
+        public var interval: Interval { Interval(lower: lower, upper: upper) }
     }
 
     /// The two-sided quantile for a confidence level, e.g. 0.975 for 0.95.
