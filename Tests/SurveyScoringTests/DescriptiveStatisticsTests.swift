@@ -7,15 +7,12 @@ struct DescriptiveStatisticsTests {
         expectClose(Statistics.mean(reference.values), reference.mean, "mean")
         expectClose(Statistics.median(reference.values), reference.median, "median")
         expectClose(Statistics.variance(reference.values), reference.variance, "variance")
-        expectClose(Statistics.standardDeviation(reference.values), reference.standardDeviation,
-                    "standard deviation")
     }
 
     @Test func undefinedForTooFewValues() {
         #expect(Statistics.mean([]) == nil)
         #expect(Statistics.median([]) == nil)
         #expect(Statistics.variance([7]) == nil)
-        #expect(Statistics.standardDeviation([7]) == nil)
         #expect(Statistics.variance([7, 7]) == 0)
     }
 

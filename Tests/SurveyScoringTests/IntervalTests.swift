@@ -40,17 +40,6 @@ struct IntervalTests {
         expectClose(estimate?.upper, reference.upper, "upper")
     }
 
-    @Test(arguments: ReferenceFixture.cases(\.newcombe))
-    func newcombeMatchesStatsmodels(_ reference: ReferenceFixture.Newcombe) {
-        let estimate = Statistics.newcombeInterval(
-            successes1: reference.successes1, trials1: reference.trials1,
-            successes2: reference.successes2, trials2: reference.trials2,
-            level: reference.level)
-        expectClose(estimate?.value, reference.difference, "difference")
-        expectClose(estimate?.lower, reference.lower, "lower")
-        expectClose(estimate?.upper, reference.upper, "upper")
-    }
-
     @Test(arguments: ReferenceFixture.cases(\.clusteredProportion))
     func clusteredProportionMatchesTheReference(
         _ reference: ReferenceFixture.ClusteredProportion
@@ -83,8 +72,6 @@ struct IntervalTests {
 
     @Test func proportionIntervalsNeedData() {
         #expect(Statistics.wilsonInterval(successes: 0, trials: 0) == nil)
-        #expect(Statistics.newcombeInterval(
-            successes1: 1, trials1: 2, successes2: 0, trials2: 0) == nil)
         #expect(clusteredProportionInterval([(favourable: 2, valid: 3)]) == nil)
         // A respondent without valid answers is not a cluster.
         #expect(clusteredProportionInterval(

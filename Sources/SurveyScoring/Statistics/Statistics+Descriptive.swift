@@ -63,14 +63,6 @@ extension Statistics {
         return (sumXY - sumX * sumY / n) / (n - 1)
     }
 
-    /// The sample standard deviation (square root of ``variance(_:)``), or `nil` for fewer than
-    /// 2 values.
-    ///
-    /// - Parameter values: Finite numbers.
-    public static func standardDeviation(_ values: [Double]) -> Double? {
-        variance(values).map { $0.squareRoot() }
-    }
-
     /// The median (the mean of the two middle values for an even count), or `nil` for no values.
     ///
     /// - Parameter values: Finite numbers, in any order.

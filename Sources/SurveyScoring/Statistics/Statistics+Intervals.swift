@@ -53,32 +53,6 @@ extension Statistics {
         return Estimate(value: p, lower: lower, upper: upper)
     }
 
-    /// The difference of two independent proportions, `p₁ - p₂`, with Newcombe's hybrid score
-    /// interval (Newcombe 1998, method 10).
-    ///
-    /// With `l₁…u₁` and `l₂…u₂` the Wilson intervals of each proportion, the interval is
-    /// `d - √((p₁-l₁)² + (u₂-p₂)²) … d + √((u₁-p₁)² + (p₂-l₂)²)`.
-    /// - Parameters:
-    ///   - successes1: The first group's favourable answers, in `0...trials1`.
-    ///   - trials1: The first group's valid answers.
-    ///   - successes2: The second group's favourable answers, in `0...trials2`.
-    ///   - trials2: The second group's valid answers.
-    ///   - level: The confidence level, 0.95 by default.
-    /// - Returns: `nil` when either group has no trials.
-    public static func newcombeInterval(
-        successes1: Int, trials1: Int, successes2: Int, trials2: Int, level: Double = 0.95
-    ) -> Estimate? {
-        guard let first = wilsonInterval(successes: successes1, trials: trials1, level: level),
-              let second = wilsonInterval(successes: successes2, trials: trials2, level: level)
-        else { return nil }
-        let d = first.value - second.value
-        let below = ((first.value - first.lower) * (first.value - first.lower)
-            + (second.upper - second.value) * (second.upper - second.value)).squareRoot()
-        let above = ((first.upper - first.value) * (first.upper - first.value)
-            + (second.value - second.lower) * (second.value - second.lower)).squareRoot()
-        return Estimate(value: d, lower: d - below, upper: d + above)
-    }
-
     /// A pooled proportion over respondents who each give several answers, with an interval
     /// that treats respondents as clusters, from the respondents' additive sums.
     ///

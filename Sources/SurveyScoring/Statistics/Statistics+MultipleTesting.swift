@@ -21,23 +21,4 @@ extension Statistics {
         }
         return adjusted
     }
-
-    /// Holm's step-down adjusted p-values (family-wise error rate), in the input's order.
-    ///
-    /// With `p₍ᵢ₎` the i-th smallest of `m` p-values, the adjusted value is
-    /// `max over j ≤ i of (m - j + 1)·p₍ⱼ₎`, capped at 1.
-    /// - Parameter pValues: The family of tests' p-values, each in `0...1`, in any order.
-    /// - Returns: One adjusted p-value per input, at the input's position.
-    public static func holm(_ pValues: [Double]) -> [Double] {
-        precondition(pValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "p-values must be in 0...1")
-        let m = pValues.count
-        let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }
-        var adjusted = Array(repeating: 1.0, count: m)
-        var running = 0.0
-        for (rank, index) in order.enumerated() {
-            running = max(running, min(1, Double(m - rank) * pValues[index]))
-            adjusted[index] = running
-        }
-        return adjusted
-    }
 }
