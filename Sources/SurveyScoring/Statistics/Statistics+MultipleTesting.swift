@@ -16,7 +16,8 @@ extension Statistics {
         var running = 1.0
         for rank in order.indices.reversed() {
             let index = order[rank]
-            running = min(running, m * pValues[index] / Double(rank + 1))
+            // m·p/j ≥ p in exact arithmetic; rounding (25·p/25) may land an ulp below p.
+            running = min(running, max(pValues[index], m * pValues[index] / Double(rank + 1)))
             adjusted[index] = running
         }
         return adjusted
