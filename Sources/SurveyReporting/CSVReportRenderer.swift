@@ -11,26 +11,26 @@ import SurveyCore
 /// Missing figures are empty cells. Text cells are escaped with formula neutralisation
 /// (a leading `=`, `+`, `-`, `@`, tab or CR gets a `'`); number cells are written as
 /// plain numbers. Lines end in CRLF, as RFC 4180 asks.
-public struct CSVReportRenderer: ReportRenderer {
+package struct CSVReportRenderer: ReportRenderer {
     /// `"csv"`.
-    public var fileExtension: String { "csv" }
+    package var fileExtension: String { "csv" }
 
     /// The header row's column names, in order.
-    public static let columns = [
+    package static let columns = [
         "wave", "organisation", "division", "team", "level", "respondents", "dimension", "n", "mean",
         "ci95_low", "ci95_high", "score100", "favorable_pct", "neutral_pct", "unfavorable_pct", "band",
         "dimension_title", "suppressed",
     ]
 
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Renders the scorecard as CSV.
     ///
     /// - Parameter scorecard: The computed, already suppressed scorecard.
     /// - Returns: The CSV text with a header row, every line ending in CRLF.
     /// - Throws: ``ReportRenderingError`` for a non-finite figure or a malformed interval.
-    public func render(_ scorecard: Scorecard) throws -> String {
+    package func render(_ scorecard: Scorecard) throws -> String {
         try scorecard.checkRenderable()
         var lines = [Self.columns.map { CSVWriter.escape($0) }.joined(separator: ",")]
         let dimensions = scorecard.unit.dimensions.map { ($0.id, $0.title) }

@@ -8,7 +8,7 @@ import SurveyCore
 /// - Parameters:
 ///   - comparison: The computed comparison.
 ///   - format: The output format.
-public func renderComparison(_ comparison: GroupComparison, as format: AnalysisFormat) throws -> String {
+package func renderComparison(_ comparison: GroupComparison, as format: AnalysisFormat) throws -> String {
     switch format {
     case .text, .md: comparisonTables(comparison, markdown: format == .md)
     case .json: try analysisJSON(comparison)

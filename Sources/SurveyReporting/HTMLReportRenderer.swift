@@ -9,19 +9,19 @@ import SurveyCore
 /// heatmap of dimensions × divisions, flags with their evidence, dimension details with
 /// items, the role breakdown, comments, teams per division and a method note. Colour is
 /// never the only signal: every coloured cell also names its band.
-public struct HTMLReportRenderer: ReportRenderer {
+package struct HTMLReportRenderer: ReportRenderer {
     /// `"html"`.
-    public var fileExtension: String { "html" }
+    package var fileExtension: String { "html" }
 
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Renders the scorecard as an HTML page.
     ///
     /// - Parameter scorecard: The computed, already suppressed scorecard.
     /// - Returns: The page, starting with `<!DOCTYPE html>`.
     /// - Throws: ``ReportRenderingError`` for a non-finite figure or a malformed interval.
-    public func render(_ scorecard: Scorecard) throws -> String {
+    package func render(_ scorecard: Scorecard) throws -> String {
         try scorecard.checkRenderable()
         return HTMLReportPage(scorecard: scorecard).render()
     }

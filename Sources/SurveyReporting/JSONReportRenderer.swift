@@ -7,19 +7,19 @@ import SurveyCore
 /// missing figure is `null` rather than left out. A suppressed unit carries its `name`,
 /// `level`, `path` and `suppressed: true`; its figures are `null` and its lists empty. The
 /// document decodes back into a ``Scorecard`` with `.convertFromSnakeCase`.
-public struct JSONReportRenderer: ReportRenderer {
+package struct JSONReportRenderer: ReportRenderer {
     /// `"json"`.
-    public var fileExtension: String { "json" }
+    package var fileExtension: String { "json" }
 
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Renders the scorecard as JSON.
     ///
     /// - Parameter scorecard: The computed, already suppressed scorecard.
     /// - Returns: The JSON text, ending with a newline.
     /// - Throws: ``ReportRenderingError`` for a non-finite figure or a malformed interval.
-    public func render(_ scorecard: Scorecard) throws -> String {
+    package func render(_ scorecard: Scorecard) throws -> String {
         try scorecard.checkRenderable()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]

@@ -6,19 +6,19 @@ import SurveyCore
 /// evidence and advice, divisions × dimensions, role breakdown, teams, comments and a method
 /// note. Every name from the data is escaped; a suppressed unit shows `suppressed` and no
 /// figure.
-public struct MarkdownReportRenderer: ReportRenderer {
+package struct MarkdownReportRenderer: ReportRenderer {
     /// `"md"`.
-    public var fileExtension: String { "md" }
+    package var fileExtension: String { "md" }
 
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Renders the scorecard as Markdown.
     ///
     /// - Parameter scorecard: The computed, already suppressed scorecard.
     /// - Returns: The Markdown text, lines ending in LF.
     /// - Throws: ``ReportRenderingError`` for a non-finite figure or a malformed interval.
-    public func render(_ scorecard: Scorecard) throws -> String {
+    package func render(_ scorecard: Scorecard) throws -> String {
         try scorecard.checkRenderable()
         var document = MarkdownReport(scorecard: scorecard)
         document.write()

@@ -10,7 +10,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case csv
 
     /// The renderer that writes this format.
-    public var renderer: any ReportRenderer {
+    package var renderer: any ReportRenderer {
         switch self {
         case .html: HTMLReportRenderer()
         case .md: MarkdownReportRenderer()

@@ -8,7 +8,7 @@
 ///   - title: The page heading, e.g. `"Scorecards, 2025-Q2"`.
 ///   - entries: One per organisation and wave.
 /// - Returns: The page, starting with `<!DOCTYPE html>`.
-public func renderIndexHTML(title: String, entries: [ReportIndexEntry]) -> String {
+package func renderIndexHTML(title: String, entries: [ReportIndexEntry]) -> String {
     let rows = entries.sorted { ($0.org, $0.wave) < ($1.org, $1.wave) }
     let known = ReportFormat.allCases.map(\.rawValue)
     var html = HTMLWriter()

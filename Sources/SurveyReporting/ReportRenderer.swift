@@ -5,7 +5,7 @@ import SurveyCore
 /// Renderers are pure: the same scorecard always gives the same bytes, whatever the
 /// clock, locale or hash seed. They show figures exactly as the scorecard carries them and
 /// never show any figure of a unit marked `suppressed`, even if one was set by mistake.
-public protocol ReportRenderer: Sendable {
+package protocol ReportRenderer: Sendable {
     /// The file name extension for the output, without the dot (`"html"`).
     var fileExtension: String { get }
 

@@ -2,24 +2,24 @@
 ///
 /// Renderers check every figure before writing anything, so a bad value upstream fails
 /// loudly instead of showing as a blank or a wrong number.
-public struct ReportRenderingError: Error, Sendable, CustomStringConvertible {
+package struct ReportRenderingError: Error, Sendable, CustomStringConvertible {
     /// The kind of problem.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
+    package struct Code: Hashable, Sendable, CustomStringConvertible {
         /// A figure is NaN or infinite.
-        public static let nonFiniteNumber = Code(description: "non-finite number")
+        package static let nonFiniteNumber = Code(description: "non-finite number")
         /// An interval does not have exactly two finite bounds, low first.
-        public static let malformedInterval = Code(description: "malformed interval")
+        package static let malformedInterval = Code(description: "malformed interval")
 
         /// A short name for the kind of problem.
-        public let description: String
+        package let description: String
     }
 
     /// The kind of problem.
-    public var code: Code
+    package var code: Code
     /// What is wrong and where, e.g. `unit 'Acme / Sales' dimension 'strategy': mean is nan,
     /// expected a finite number`.
-    public var message: String
+    package var message: String
 
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -7,7 +7,7 @@ import SurveyCore
 /// interval and adjusted p, marked "improved" or "declined" only when called out. Hidden
 /// points show "hidden" and nothing else.
 /// - Throws: ``ReportRenderingError`` for HTML, which the trend view does not have yet.
-public func renderTrend(_ trend: TrendReport, as format: AnalysisFormat) throws -> String {
+package func renderTrend(_ trend: TrendReport, as format: AnalysisFormat) throws -> String {
     switch format {
     case .text, .md: trendTables(trend, markdown: format == .md)
     case .json: try analysisJSON(trend)

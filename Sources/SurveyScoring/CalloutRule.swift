@@ -6,21 +6,21 @@ import SurveyCore
 /// test of one output, is below 0.05 and it is at least 5 points on the 0–100 scale: a tiny
 /// but certain difference is not worth a reader's attention, and a large one on a handful of
 /// people may be noise.
-public enum CalloutRule {
+package enum CalloutRule {
     /// The adjusted p-value must be below this.
-    public static let maximumAdjustedP = 0.05
+    package static let maximumAdjustedP = 0.05
     /// The difference must be at least this many points on the 0–100 scale.
-    public static let minimumPoints = 5.0
+    package static let minimumPoints = 5.0
 
     /// The rule as one sentence, for every output that marks differences.
-    public static let sentence = "A difference is called out (▲ higher, ▼ lower) only when its Benjamini–Hochberg adjusted p-value over every test in this output is below 0.05 and it is at least 5 points on the 0–100 scale."
+    package static let sentence = "A difference is called out (▲ higher, ▼ lower) only when its Benjamini–Hochberg adjusted p-value over every test in this output is below 0.05 and it is at least 5 points on the 0–100 scale."
 
     /// Whether a difference with this adjusted p is called out.
     ///
     /// - Parameters:
     ///   - difference: Points on the 0–100 scale, either sign.
     ///   - pAdjusted: The adjusted p-value, or nil when there was no test.
-    public static func isCalledOut(difference: Double, pAdjusted: Double?) -> Bool {
+    package static func isCalledOut(difference: Double, pAdjusted: Double?) -> Bool {
         guard let pAdjusted, difference.isFinite else { return false }
         // 5 points computed through a scale conversion may land a rounding error below 5.
         return pAdjusted < maximumAdjustedP && abs(difference) >= minimumPoints - 1e-9
@@ -30,7 +30,7 @@ public enum CalloutRule {
     /// test's verdict; tests without a p-value are not part of the family.
     ///
     /// - Parameter tests: Every test of one output.
-    public static func apply(to tests: inout [DifferenceTest]) {
+    package static func apply(to tests: inout [DifferenceTest]) {
         let tested = tests.indices.filter { tests[$0].p != nil }
         let adjusted = Statistics.benjaminiHochberg(tested.map { min(1, max(0, tests[$0].p ?? 1)) })
         for (position, index) in tested.enumerated() {

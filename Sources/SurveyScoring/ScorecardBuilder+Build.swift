@@ -26,7 +26,7 @@ enum RoleGroup: CaseIterable {
 
 extension ScorecardBuilder {
     /// The scorecard: every unit's figures, with the anonymity rules applied.
-    public func build() -> Scorecard {
+    package func build() -> Scorecard {
         let organisation = units[0]
         let root = unitScore(0, path: [organisation.name], visible: total(respondentsOf: 0, slots: nil) >= minGroup)
         return Scorecard(survey: SurveyReference(id: survey.id, version: survey.version, title: survey.title),

@@ -11,7 +11,7 @@ private struct ComparisonCell {
 
 extension ScorecardBuilder {
     /// The label of the rest of the organisation in comparisons.
-    public static let restOfOrganisation = "Rest of organisation"
+    package static let restOfOrganisation = "Rest of organisation"
 
     /// Compares the organisation's groups on every dimension (SCORING.md, Comparing groups).
     ///
@@ -24,7 +24,7 @@ extension ScorecardBuilder {
     /// - Parameters:
     ///   - breakdown: Divisions, teams or role groups.
     ///   - pairs: Compare every pair instead of each group with the rest.
-    public func comparison(by breakdown: GroupBreakdown, pairs: Bool) -> GroupComparison {
+    package func comparison(by breakdown: GroupBreakdown, pairs: Bool) -> GroupComparison {
         let dimensionCount = model.dimensions.count
         let organisationSums = model.dimensions.indices.map { ScoreSums(dimensionSums(0, $0, slots: nil)) }
         let organisationTotal = total(respondentsOf: 0, slots: nil)

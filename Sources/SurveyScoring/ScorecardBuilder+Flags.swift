@@ -119,10 +119,10 @@ extension ScorecardBuilder {
 }
 
 /// Masks personal data in free text before it leaves the store.
-public enum CommentMasking {
+package enum CommentMasking {
     /// The text with e-mail addresses replaced by `[email]` and phone numbers (7 or more digits,
     /// with spaces, dots, dashes, parentheses or a leading +) by `[phone]`.
-    public static func masked(_ text: String) -> String {
+    package static func masked(_ text: String) -> String {
         var words: [String] = []
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
             let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:!?()[]<>\"'"))

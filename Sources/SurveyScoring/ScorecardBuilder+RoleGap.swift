@@ -6,7 +6,7 @@ extension ScorecardBuilder {
     ///
     /// A role group hidden by the anonymity rules of the role breakdown shows nothing, and a
     /// statistic needs a base of at least the flag's minimum (and the anonymity threshold).
-    public func roleGap() -> RoleGap {
+    package func roleGap() -> RoleGap {
         let comparison = comparison(by: .role, pairs: true)
         let hidden = Set(comparison.groups.filter(\.suppressed).map(\.name))
         let owner = Role.allCases.firstIndex(of: .productOwner) ?? 0

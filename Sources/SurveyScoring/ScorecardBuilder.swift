@@ -1,17 +1,17 @@
 import SurveyCore
 
 /// An organisation, division or team that responses belong to.
-public struct UnitDescriptor: Sendable, Hashable {
+package struct UnitDescriptor: Sendable, Hashable {
     /// The store's id.
-    public var id: Int64
+    package var id: Int64
     /// The name as first spelled.
-    public var name: String
+    package var name: String
     /// organisation, division or team.
-    public var level: String
+    package var level: String
     /// The parent's id (nil for the organisation).
-    public var parentID: Int64?
+    package var parentID: Int64?
 
-    public init(id: Int64, name: String, level: String, parentID: Int64?) {
+    package init(id: Int64, name: String, level: String, parentID: Int64?) {
         self.id = id
         self.name = name
         self.level = level
@@ -26,7 +26,7 @@ public struct UnitDescriptor: Sendable, Hashable {
 /// so a million responses cost one pass and a few hundred additions each. `build()` then
 /// applies SCORING.md: respondent-first dimension scores, intervals, bands, flags, and the
 /// anonymity threshold with complementary suppression.
-public final class ScorecardBuilder {
+package final class ScorecardBuilder {
     let survey: Survey
     let wave: String
     let minGroup: Int
@@ -43,17 +43,17 @@ public final class ScorecardBuilder {
     var comments: [[(item: String, text: String)]]
 
     /// Headcounts by unit id, for response rates.
-    public var headcounts: [Int64: Int] = [:]
+    package var headcounts: [Int64: Int] = [:]
     /// The previous wave's label and its visible dimension means by unit path, for trend marks
     /// and the radar: each unit carries the means and their 0–100 scores on the dimension's
     /// scale (``UnitScore/previousScore100``).
-    public var previous: (wave: String, means: [[String]: [String: Double]])?
+    package var previous: (wave: String, means: [[String]: [String: Double]])?
 
     /// Prepares sums for an organisation and its divisions and teams.
     /// - Parameters:
     ///   - units: The organisation first, then its divisions and teams (parents before children).
     ///   - minGroup: The anonymity threshold, at least 3.
-    public init(survey: Survey, wave: String, units: [UnitDescriptor], minGroup: Int) {
+    package init(survey: Survey, wave: String, units: [UnitDescriptor], minGroup: Int) {
         self.survey = survey
         self.wave = wave
         self.minGroup = max(3, minGroup)
@@ -84,7 +84,7 @@ public final class ScorecardBuilder {
     ///   - team: Its team's id, if any.
     ///   - role: The respondent's role, if known.
     ///   - answers: The packed answers (``AnswerLayout``).
-    public func add(division: Int64?, team: Int64?, role: Role?, answers: UnsafeRawBufferPointer) {
+    package func add(division: Int64?, team: Int64?, role: Role?, answers: UnsafeRawBufferPointer) {
         let roleSlot = role.map { Role.allCases.firstIndex(of: $0) ?? Self.roleSlots - 1 } ?? Self.roleSlots - 1
         model.decode(answers, into: &scratch)
         let codes = testCodes
@@ -107,7 +107,7 @@ public final class ScorecardBuilder {
     }
 
     /// Adds a free-text answer of a response in this organisation.
-    public func addComment(division: Int64?, team: Int64?, item: String, text: String) {
+    package func addComment(division: Int64?, team: Int64?, item: String, text: String) {
         comments[0].append((item, text))
         if let division, let position = unitIndex[division] { comments[position].append((item, text)) }
         if let team, let position = unitIndex[team] { comments[position].append((item, text)) }

@@ -4,7 +4,7 @@
 /// (or none be hidden), so nobody can subtract the visible children from the parent to recover
 /// a hidden group. Respondents of the parent who belong to no child (no team given) count as
 /// a hidden remainder.
-public enum Suppression {
+package enum Suppression {
     /// Which children to hide.
     ///
     /// - Parameters:
@@ -13,7 +13,7 @@ public enum Suppression {
     ///   - k: The anonymity threshold.
     ///   - alreadyHidden: Children hidden for another reason (the whole unit is hidden).
     /// - Returns: `true` for each child to hide.
-    public static func hiddenChildren(bases: [Int], parentBase: Int, k: Int, alreadyHidden: [Bool]? = nil) -> [Bool] {
+    package static func hiddenChildren(bases: [Int], parentBase: Int, k: Int, alreadyHidden: [Bool]? = nil) -> [Bool] {
         var hidden = bases.enumerated().map { $0.element < k || (alreadyHidden?[$0.offset] ?? false) }
         let remainder = max(0, parentBase - bases.reduce(0, +))
         while true {

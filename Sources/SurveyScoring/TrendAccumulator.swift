@@ -6,7 +6,7 @@ import SurveyCore
 /// A respondent's score on a subset follows the same rules as the full score (weighted mean
 /// of the answered items, at least half of the applicable ones answered), with only the
 /// subset's items counted. Fed the same responses as the wave's ``ScorecardBuilder``.
-public final class TrendAccumulator {
+package final class TrendAccumulator {
     let model: ScoringModel
     let unitIndex: [Int64: Int]
     let unitCount: Int
@@ -22,7 +22,7 @@ public final class TrendAccumulator {
     ///   - units: The organisation first, then its divisions and teams.
     ///   - sharedWithPrevious: Ids of the items this wave shares with the previous one.
     ///   - sharedWithNext: Ids of the items this wave shares with the next one.
-    public init(survey: Survey, units: [UnitDescriptor], sharedWithPrevious: Set<String>, sharedWithNext: Set<String>) {
+    package init(survey: Survey, units: [UnitDescriptor], sharedWithPrevious: Set<String>, sharedWithNext: Set<String>) {
         let model = ScoringModel(survey: survey)
         self.model = model
         var index: [Int64: Int] = [:]
@@ -34,7 +34,7 @@ public final class TrendAccumulator {
     }
 
     /// Adds one response.
-    public func add(division: Int64?, team: Int64?, answers: UnsafeRawBufferPointer) {
+    package func add(division: Int64?, team: Int64?, answers: UnsafeRawBufferPointer) {
         model.decode(answers, into: &scratch)
         var positions = [0]
         if let division, let position = unitIndex[division] { positions.append(position) }

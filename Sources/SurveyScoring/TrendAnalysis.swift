@@ -1,32 +1,32 @@
 import SurveyCore
 
 /// Trend lines across waves (SCORING.md, Trends between waves).
-public enum TrendAnalysis {
+package enum TrendAnalysis {
     /// How a dimension's agreement items carry from one survey version to the next.
-    public struct Continuity: Sendable, Hashable {
+    package struct Continuity: Sendable, Hashable {
         /// Items in both versions with the same wording, or carried over by the later one.
-        public var shared: [String]
+        package var shared: [String]
         /// Items only in the later version.
-        public var added: [String]
+        package var added: [String]
         /// Items only in the earlier version.
-        public var dropped: [String]
+        package var dropped: [String]
         /// Items in both whose wording changed without `carry_over`: their line breaks.
-        public var reworded: [String]
+        package var reworded: [String]
     }
 
     /// One wave's scored figures, ready for ``report(org:units:focus:waves:)``.
-    public struct Wave {
+    package struct Wave {
         /// The wave's label.
-        public var label: String
+        package var label: String
         /// The survey version most of its responses used.
-        public var survey: Survey
+        package var survey: Survey
         /// The wave's scorecard: it decides what is visible.
-        public var scorecard: Scorecard
+        package var scorecard: Scorecard
         /// Scores on the items shared with the neighbouring waves.
-        public var accumulator: TrendAccumulator
+        package var accumulator: TrendAccumulator
 
         /// Creates a wave's figures.
-        public init(label: String, survey: Survey, scorecard: Scorecard, accumulator: TrendAccumulator) {
+        package init(label: String, survey: Survey, scorecard: Scorecard, accumulator: TrendAccumulator) {
             self.label = label
             self.survey = survey
             self.scorecard = scorecard
@@ -35,7 +35,7 @@ public enum TrendAnalysis {
     }
 
     /// Per dimension id of the later survey, which agreement items continue from the earlier.
-    public static func continuity(from earlier: Survey, to later: Survey) -> [String: Continuity] {
+    package static func continuity(from earlier: Survey, to later: Survey) -> [String: Continuity] {
         var result: [String: Continuity] = [:]
         let carried = Set(later.carryOver)
         for dimension in later.dimensions {
@@ -60,7 +60,7 @@ public enum TrendAnalysis {
     }
 
     /// Ids of every agreement item that continues from `earlier` to `later`.
-    public static func sharedItems(from earlier: Survey, to later: Survey) -> Set<String> {
+    package static func sharedItems(from earlier: Survey, to later: Survey) -> Set<String> {
         Set(continuity(from: earlier, to: later).values.flatMap(\.shared))
     }
 
@@ -79,7 +79,7 @@ public enum TrendAnalysis {
     ///   - units: The organisation first, then its divisions and teams.
     ///   - focus: The unit whose line is drawn, with its children.
     ///   - waves: The waves, oldest first.
-    public static func report(org: String, units: [UnitDescriptor], focus: Int64, waves: [Wave]) -> TrendReport {
+    package static func report(org: String, units: [UnitDescriptor], focus: Int64, waves: [Wave]) -> TrendReport {
         let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func path(_ unit: UnitDescriptor) -> [String] {
             var names = [unit.name]

@@ -4,7 +4,7 @@ extension Statistics {
     /// The arithmetic mean, or `nil` for no values.
     ///
     /// - Parameter values: Finite numbers.
-    public static func mean(_ values: [Double]) -> Double? {
+    package static func mean(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let first = values.reduce(0, +) / Double(values.count)
         // One correction pass removes most of the rounding of the plain sum.
@@ -17,7 +17,7 @@ extension Statistics {
     /// Uses the corrected two-pass algorithm, so values with a large common offset keep their
     /// precision.
     /// - Parameter values: Finite numbers.
-    public static func variance(_ values: [Double]) -> Double? {
+    package static func variance(_ values: [Double]) -> Double? {
         guard values.count >= 2, let m = mean(values) else { return nil }
         var squares = 0.0
         var residual = 0.0
@@ -40,7 +40,7 @@ extension Statistics {
     ///   - count: The number of values, `n`.
     ///   - sum: `Σx`.
     ///   - sumOfSquares: `Σx²`.
-    public static func variance(count: Int, sum: Double, sumOfSquares: Double) -> Double? {
+    package static func variance(count: Int, sum: Double, sumOfSquares: Double) -> Double? {
         guard count >= 2 else { return nil }
         let mean = sum / Double(count)
         let variance = (sumOfSquares - sum * mean) / Double(count - 1)
@@ -57,7 +57,7 @@ extension Statistics {
     ///   - sumX: `Σx`.
     ///   - sumY: `Σy`.
     ///   - sumXY: `Σxy`.
-    public static func covariance(count: Int, sumX: Double, sumY: Double, sumXY: Double) -> Double? {
+    package static func covariance(count: Int, sumX: Double, sumY: Double, sumXY: Double) -> Double? {
         guard count >= 2 else { return nil }
         let n = Double(count)
         return (sumXY - sumX * sumY / n) / (n - 1)
@@ -66,7 +66,7 @@ extension Statistics {
     /// The median (the mean of the two middle values for an even count), or `nil` for no values.
     ///
     /// - Parameter values: Finite numbers, in any order.
-    public static func median(_ values: [Double]) -> Double? {
+    package static func median(_ values: [Double]) -> Double? {
         guard !values.isEmpty else { return nil }
         let sorted = values.sorted()
         let middle = sorted.count / 2
@@ -82,7 +82,7 @@ extension Statistics {
     /// This is how the scorecard keeps a flag's answers: a histogram per group, additive
     /// over groups.
     /// - Parameter counts: Each distinct finite value and its count, at least 0.
-    public static func median(counts: [Double: Int]) -> Double? {
+    package static func median(counts: [Double: Int]) -> Double? {
         let total = counts.values.reduce(0, +)
         guard total > 0 else { return nil }
         let sorted = counts.filter { $0.value > 0 }.sorted { $0.key < $1.key }

@@ -2,7 +2,7 @@ import Foundation
 
 extension Statistics {
     /// The outcome of comparing two groups' means with Welch's t-test.
-    public enum WelchOutcome: Sendable, Hashable {
+    package enum WelchOutcome: Sendable, Hashable {
         /// The test ran.
         case test(WelchTest)
         /// Both groups have zero variance, so there is no test (the standard error is 0);
@@ -13,26 +13,26 @@ extension Statistics {
     }
 
     /// Welch's t-test of two independent means, with Hedges' g.
-    public struct WelchTest: Sendable, Hashable {
+    package struct WelchTest: Sendable, Hashable {
         /// The first mean minus the second.
-        public var difference: Double
+        package var difference: Double
         /// `√(s₁²/n₁ + s₂²/n₂)`.
-        public var standardError: Double
+        package var standardError: Double
         /// `difference / standardError`.
-        public var t: Double
+        package var t: Double
         /// The Welch–Satterthwaite degrees of freedom, generally not an integer.
-        public var degreesOfFreedom: Double
+        package var degreesOfFreedom: Double
         /// The two-sided p-value.
-        public var p: Double
+        package var p: Double
         /// The lower end of the confidence interval of the difference.
-        public var lower: Double
+        package var lower: Double
         /// The upper end of the confidence interval of the difference.
-        public var upper: Double
+        package var upper: Double
         /// Hedges' g: Cohen's d on the pooled SD times `J = 1 - 3/(4·(n₁+n₂-2) - 1)`.
-        public var hedgesG: Double
+        package var hedgesG: Double
 
         /// Creates a test result.
-        public init(difference: Double, standardError: Double, t: Double,
+        package init(difference: Double, standardError: Double, t: Double,
                     degreesOfFreedom: Double, p: Double, lower: Double, upper: Double,
                     hedgesG: Double) {
             self.difference = difference
@@ -57,7 +57,7 @@ extension Statistics {
     ///   - x: The first group's values, finite.
     ///   - y: The second group's values, finite.
     ///   - level: The confidence level of the interval, 0.95 by default.
-    public static func welchTTest(_ x: [Double], _ y: [Double], level: Double = 0.95)
+    package static func welchTTest(_ x: [Double], _ y: [Double], level: Double = 0.95)
         -> WelchOutcome
     {
         guard let m1 = mean(x), let m2 = mean(y),
@@ -79,7 +79,7 @@ extension Statistics {
     ///   - variance2: Its sample variance, at least 0.
     ///   - n2: Its size.
     ///   - level: The confidence level of the interval, 0.95 by default.
-    public static func welchTTest(mean1: Double, variance1: Double, n1: Int,
+    package static func welchTTest(mean1: Double, variance1: Double, n1: Int,
                                   mean2: Double, variance2: Double, n2: Int,
                                   level: Double = 0.95) -> WelchOutcome {
         guard n1 >= 2, n2 >= 2 else { return .tooFewObservations }

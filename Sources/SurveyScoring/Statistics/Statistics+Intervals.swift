@@ -14,7 +14,7 @@ extension Statistics {
     ///   - sumOfSquares: `Σx²`.
     ///   - level: The confidence level, 0.95 by default.
     /// - Returns: `nil` for fewer than 2 values.
-    public static func meanInterval(count: Int, sum: Double, sumOfSquares: Double, level: Double = 0.95)
+    package static func meanInterval(count: Int, sum: Double, sumOfSquares: Double, level: Double = 0.95)
         -> Estimate?
     {
         guard let variance = variance(count: count, sum: sum, sumOfSquares: sumOfSquares) else { return nil }
@@ -36,7 +36,7 @@ extension Statistics {
     ///   - trials: The valid answers.
     ///   - level: The confidence level, 0.95 by default.
     /// - Returns: `nil` when `trials` is 0.
-    public static func wilsonInterval(successes: Int, trials: Int, level: Double = 0.95)
+    package static func wilsonInterval(successes: Int, trials: Int, level: Double = 0.95)
         -> Estimate?
     {
         precondition(successes >= 0 && successes <= trials,
@@ -72,7 +72,7 @@ extension Statistics {
     ///   - validSquares: `Σvᵢ²`.
     ///   - level: The confidence level, 0.95 by default.
     /// - Returns: `nil` when fewer than 2 respondents have a valid answer.
-    public static func clusteredProportionInterval(
+    package static func clusteredProportionInterval(
         clusters: Int, favourable: Double, valid: Double, favourableSquares: Double,
         favourableValid: Double, validSquares: Double, level: Double = 0.95
     ) -> Estimate? {

@@ -8,7 +8,7 @@ extension Statistics {
     /// and tied p-values get the same adjusted value.
     /// - Parameter pValues: The family of tests' p-values, each in `0...1`, in any order.
     /// - Returns: One adjusted p-value per input, at the input's position.
-    public static func benjaminiHochberg(_ pValues: [Double]) -> [Double] {
+    package static func benjaminiHochberg(_ pValues: [Double]) -> [Double] {
         precondition(pValues.allSatisfy { $0 >= 0 && $0 <= 1 }, "p-values must be in 0...1")
         let m = Double(pValues.count)
         let order = pValues.indices.sorted { pValues[$0] < pValues[$1] }

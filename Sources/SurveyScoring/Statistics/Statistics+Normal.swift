@@ -6,7 +6,7 @@ extension Statistics {
     /// Computed as `erfc(-x/√2) / 2`, which keeps full relative precision in the lower tail
     /// (about 1e-15) instead of cancelling in `1 - …`.
     /// - Parameter x: Any value; infinities give 0 and 1, NaN gives NaN.
-    public static func normalCDF(_ x: Double) -> Double {
+    package static func normalCDF(_ x: Double) -> Double {
         0.5 * erfc(-x / 2.0.squareRoot())
     }
 
@@ -15,7 +15,7 @@ extension Statistics {
     /// Wichura's algorithm AS 241 (PPND16), accurate to about 1e-16 relative.
     /// - Parameter p: A probability; 0 gives `-infinity`, 1 gives `+infinity`, values outside
     ///   `0...1` and NaN give NaN.
-    public static func normalQuantile(_ p: Double) -> Double {
+    package static func normalQuantile(_ p: Double) -> Double {
         guard p >= 0, p <= 1 else { return .nan }
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }

@@ -2,32 +2,32 @@ import Foundation
 
 extension Statistics {
     /// Cronbach's alpha of a set of items, with the figures that help authors fix a survey.
-    public struct Reliability: Sendable, Hashable {
+    package struct Reliability: Sendable, Hashable {
         /// Cronbach's alpha from the pairwise covariance matrix, at most 1.
-        public var alpha: Double
+        package var alpha: Double
         /// Standardised alpha `k·r̄ / (1 + (k-1)·r̄)` from the mean inter-item correlation, or
         /// `nil` when an item has no variance or the value is undefined.
-        public var standardizedAlpha: Double?
+        package var standardizedAlpha: Double?
         /// One entry per item, in the order of the columns.
-        public var items: [Item]
+        package var items: [Item]
 
         /// Creates a reliability result.
-        public init(alpha: Double, standardizedAlpha: Double?, items: [Item]) {
+        package init(alpha: Double, standardizedAlpha: Double?, items: [Item]) {
             self.alpha = alpha
             self.standardizedAlpha = standardizedAlpha
             self.items = items
         }
 
         /// What one item contributes to a dimension's reliability.
-        public struct Item: Sendable, Hashable {
+        package struct Item: Sendable, Hashable {
             /// Alpha of the other items, or `nil` when fewer than 2 remain or it is undefined.
-            public var alphaIfDropped: Double?
+            package var alphaIfDropped: Double?
             /// Corrected item-rest correlation: the item's correlation with the sum of the
             /// other items, or `nil` when either has no variance.
-            public var itemRestCorrelation: Double?
+            package var itemRestCorrelation: Double?
 
             /// Creates an item's figures.
-            public init(alphaIfDropped: Double?, itemRestCorrelation: Double?) {
+            package init(alphaIfDropped: Double?, itemRestCorrelation: Double?) {
                 self.alphaIfDropped = alphaIfDropped
                 self.itemRestCorrelation = itemRestCorrelation
             }
@@ -54,7 +54,7 @@ extension Statistics {
     ///   `nil` is a missing answer. Every row has the same number of columns.
     /// - Returns: `nil` for fewer than 2 items, when two items are never answered together by
     ///   at least 2 respondents, or when alpha is undefined by the guards above.
-    public static func cronbachAlpha(_ rows: [[Double?]]) -> Reliability? {
+    package static func cronbachAlpha(_ rows: [[Double?]]) -> Reliability? {
         guard let k = rows.first?.count, k >= 2, rows.count >= 2 else { return nil }
         precondition(rows.allSatisfy { $0.count == k }, "every row needs \(k) items")
         guard let c = pairwiseCovariance(rows, itemCount: k) else { return nil }
@@ -64,7 +64,7 @@ extension Statistics {
     /// Alpha and its companions from a k×k item covariance matrix, such as one accumulated
     /// pairwise while streaming over a million responses; same guards as ``cronbachAlpha(_:)``.
     /// - Parameter c: The symmetric covariance matrix (pairwise deletion), k ≥ 2.
-    public static func cronbachAlpha(covariance c: [[Double]]) -> Reliability? {
+    package static func cronbachAlpha(covariance c: [[Double]]) -> Reliability? {
         let k = c.count
         guard k >= 2 else { return nil }
         let all = Array(0..<k)

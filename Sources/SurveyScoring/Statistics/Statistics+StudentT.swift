@@ -10,7 +10,7 @@ extension Statistics {
     ///   - a: The first shape parameter, greater than 0.
     ///   - b: The second shape parameter, greater than 0.
     /// - Returns: A value in `0...1`, or NaN when a parameter is not positive or is NaN.
-    public static func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
+    package static func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
         guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return .nan }
         if x <= 0 { return 0 }
         if x >= 1 { return 1 }
@@ -29,7 +29,7 @@ extension Statistics {
     ///   - t: The value; infinities give 0 and 1.
     ///   - degreesOfFreedom: ν, greater than 0; `infinity` gives the normal distribution.
     /// - Returns: The probability, or NaN when ν is not positive or an argument is NaN.
-    public static func studentTCDF(_ t: Double, degreesOfFreedom: Double) -> Double {
+    package static func studentTCDF(_ t: Double, degreesOfFreedom: Double) -> Double {
         guard degreesOfFreedom > 0, !t.isNaN else { return .nan }
         if degreesOfFreedom.isInfinite { return normalCDF(t) }
         let tail = studentTTwoSidedTail(abs(t), degreesOfFreedom: degreesOfFreedom) / 2
@@ -46,7 +46,7 @@ extension Statistics {
     ///   - p: A probability; 0 gives `-infinity` and 1 gives `+infinity`.
     ///   - degreesOfFreedom: ν, greater than 0; `infinity` gives the normal quantile.
     /// - Returns: The quantile, or NaN when `p` is outside `0...1` or ν is not positive.
-    public static func studentTQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
+    package static func studentTQuantile(_ p: Double, degreesOfFreedom: Double) -> Double {
         let nu = degreesOfFreedom
         guard p >= 0, p <= 1, nu > 0 else { return .nan }
         if p == 0 { return -.infinity }

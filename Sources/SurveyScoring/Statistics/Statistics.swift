@@ -7,25 +7,25 @@ import SurveyCore
 /// that says so) when its statistic is undefined for the input, rather than dividing by zero or
 /// producing NaN. The expected values in the tests come from scipy, statsmodels and pingouin via
 /// `Scripts/reference_statistics.py`.
-public enum Statistics {
+package enum Statistics {
     /// A point estimate with a two-sided confidence interval `lower...upper`.
-    public struct Estimate: Sendable, Hashable, Codable {
+    package struct Estimate: Sendable, Hashable, Codable {
         /// The point estimate: a mean, a proportion or a difference.
-        public var value: Double
+        package var value: Double
         /// The lower end of the confidence interval.
-        public var lower: Double
+        package var lower: Double
         /// The upper end of the confidence interval.
-        public var upper: Double
+        package var upper: Double
 
         /// Creates an estimate from its value and interval ends.
-        public init(value: Double, lower: Double, upper: Double) {
+        package init(value: Double, lower: Double, upper: Double) {
             self.value = value
             self.lower = lower
             self.upper = upper
         }
 
         /// The interval `lower...upper`.
-        public var interval: Interval { Interval(lower: lower, upper: upper) }
+        package var interval: Interval { Interval(lower: lower, upper: upper) }
     }
 
     /// The two-sided quantile for a confidence level, e.g. 0.975 for 0.95.
