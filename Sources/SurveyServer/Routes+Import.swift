@@ -62,7 +62,7 @@ func receiveImport(_ request: Request, state: ServiceState, logger: Logger) asyn
     importRequest.skipInvalid = parameters.skipInvalid
     importRequest.replace = parameters.replace
     let finalRequest = importRequest
-    // A client that goes away cancels its own import (rolled back), no one else's.
+    // Cancelling this request's task cancels its own import (rolled back), no one else's.
     let results = try await withTaskCancellationHandler {
         try await BlockingWork.run(on: BlockingWork.writes) {
             try serviceCall { try importExports(finalRequest, into: state.store) }
