@@ -33,15 +33,15 @@ extension SurveyCatalog {
 /// confirm it), else the reference's, else the embedded instrument.
 ///
 /// - Parameters:
-///   - reference: `ID` or `ID@VERSION`, or nil.
+///   - reference: The survey named, or nil.
 ///   - mapping: A mapping file, or nil.
 /// - Throws: ``UserError`` with ``UserError/Code/missingFile`` or ``UserError/Code/invalidMapping``
 ///   for the mapping file (its diagnostics name it as ``MappingFile/name``),
 ///   ``UserError/Code/invalidRequest`` when the reference names another survey than the
 ///   mapping, ``UserError/Code/unknownSurvey`` for a reference nothing matches.
-public func resolveImportSurvey(_ reference: String?, mapping: MappingFile?, catalog: SurveyCatalog) throws -> ImportSurvey {
+public func resolveImportSurvey(_ reference: SurveyReference?, mapping: MappingFile?, catalog: SurveyCatalog) throws -> ImportSurvey {
     guard let mapping else {
-        return ImportSurvey(survey: try catalog.survey(reference ?? SurveyCatalog.defaultSurveyID), mapping: nil)
+        return ImportSurvey(survey: try catalog.survey(reference ?? .instrument), mapping: nil)
     }
     guard FileManager.default.fileExists(atPath: mapping.path) else {
         throw UserError(.missingFile, "no mapping file '\(mapping.name)'", at: .field(.mapping))

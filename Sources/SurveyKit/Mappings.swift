@@ -10,15 +10,14 @@ public struct LoadedMapping: Sendable {
     /// The survey version it was checked against.
     public var survey: Survey
 
-    /// Whether a `--survey ID[@VERSION]` argument names that survey (and version, if it gives one).
-    public func matches(_ reference: String) -> Bool {
-        let parts = reference.split(separator: "@", maxSplits: 1)
-        return parts.first.map(String.init) == survey.id && (parts.count < 2 || Int(parts[1]) == survey.version)
+    /// Whether a survey reference names that survey (and version, if it gives one).
+    public func matches(_ reference: SurveyReference) -> Bool {
+        reference.id == survey.id && (reference.version == nil || reference.version == survey.version)
     }
 
     /// The survey as messages name it: `ID`, or `ID@VERSION` when `reference` gives a version.
-    public func name(against reference: String) -> String {
-        reference.contains("@") ? survey.reference : survey.id
+    public func name(against reference: SurveyReference) -> String {
+        reference.version == nil ? survey.id : survey.reference
     }
 }
 

@@ -53,14 +53,16 @@ public struct SurveyCatalog: Sendable {
     /// - Throws: ``UserError`` with ``UserError/Code/unknownSurvey`` when nothing matches, with
     ///   the ids that exist.
     public func survey(_ reference: String) throws -> Survey {
-        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-        let id = parts.first ?? reference
+        try survey(try SurveyReference(parsing: reference))
+    }
+
+    /// The survey a reference names: its latest version, or the version it gives.
+    /// - Throws: ``UserError`` with ``UserError/Code/unknownSurvey`` when nothing matches, with
+    ///   the ids or versions that exist.
+    public func survey(_ reference: SurveyReference) throws -> Survey {
+        let id = reference.id
         let candidates = entries.filter { $0.survey.id == id }
-        if parts.count == 2 {
-            guard let version = Int(parts[1]) else {
-                throw UserError(.unknownSurvey, "'\(reference)' is not a survey reference", at: .field(.survey),
-                                expected: "ID or ID@VERSION, e.g. product_operating_model@1")
-            }
+        if let version = reference.version {
             if let match = candidates.first(where: { $0.survey.version == version }) { return match.survey }
             let known = candidates.map { String($0.survey.version) }.joined(separator: ", ")
             throw UserError(.unknownSurvey, "survey '\(id)' has no version \(version)", at: .field(.survey),

@@ -48,7 +48,7 @@ func receiveImport(_ request: Request, state: ServiceState, logger: Logger) asyn
         let mapping = parameters.mapping.map {
             MappingFile(path: URL(fileURLWithPath: state.configuration.surveysDirectory).appendingPathComponent($0).path, name: $0)
         }
-        return try resolveImportSurvey(parameters.survey, mapping: mapping, catalog: state.catalog)
+        return try resolveImportSurvey(try parameters.survey.map(SurveyReference.init(parsing:)), mapping: mapping, catalog: state.catalog)
     }
     let upload = try await SpooledUpload.receive(request.body, limit: limit, directory: state.configuration.uploadDirectory)
     defer { upload.remove() }

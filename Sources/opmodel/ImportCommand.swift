@@ -83,7 +83,9 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let catalog = catalogOptions.catalog()
         // The survey and mapping are settled before the store is opened (or made).
-        let chosen = try runUseCase { try resolveImportSurvey(survey, mapping: mapping.map { MappingFile(path: $0) }, catalog: catalog) }
+        let chosen = try runUseCase {
+            try resolveImportSurvey(try survey.map(SurveyReference.init(parsing:)), mapping: mapping.map { MappingFile(path: $0) }, catalog: catalog)
+        }
         let store = try storeOptions.open()
         let results = try runUseCase { () throws -> [FileImportResult] in
             let settings = ImportSettings(wave: wave, organisation: org, division: division, timeZone: try parseTimeZone(timezone),
