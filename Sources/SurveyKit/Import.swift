@@ -68,8 +68,8 @@ public struct FileImportResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Diagnostics left out by the cap.
     public var omittedDiagnostics: Int
-    /// Encoding, date order and identity notes.
-    public var notes: [String]
+    /// Encoding, date order and identity notes; the settings they name stay data.
+    public var notes: [Message]
     /// Seconds taken.
     public var seconds: Double
     /// Items whose header reads differently from the last earlier wave's (also given as

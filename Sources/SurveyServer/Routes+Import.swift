@@ -108,7 +108,7 @@ extension ImportBody {
         rejected = totals.rejected
         diagnostics = result.diagnostics.map { $0.rendered(in: httpWords) }
         omittedDiagnostics = result.omittedDiagnostics
-        notes = result.notes.map(\.description)
+        notes = result.notes.map { $0.rendered(in: httpWords) }
         wordingChanges = result.wordingChanges.map {
             WordingChangeBody(item: $0.item, previousWave: $0.previousWave, previousText: $0.previousText, text: $0.text)
         }

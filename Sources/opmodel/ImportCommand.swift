@@ -105,7 +105,7 @@ struct ImportCommand: ParsableCommand {
         for result in results {
             for diagnostic in result.diagnostics { printError(diagnostic.rendered(in: commandLineWords)) }
             if result.omittedDiagnostics > 0 { printError("\(result.file): … and \(result.omittedDiagnostics) more problems") }
-            for note in result.notes { printError("\(result.file): note: \(note)") }
+            for note in result.notes { printError("\(result.file): note: \(note.rendered(in: commandLineWords))") }
             print(summary(result))
         }
         if results.contains(where: { $0.outcome == .rejected }) { throw ExitStatus.dataError }

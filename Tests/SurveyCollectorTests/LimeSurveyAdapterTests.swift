@@ -121,8 +121,8 @@ struct LimeSurveyAdapterTests {
         // Metadata is read or dropped, never matched as answers; the IP address is personal data.
         #expect(export.reader.droppedColumns == [style.hasPrefix("code") ? "ipaddr" : "IP address"])
         #expect(export.reader.skippedPartial == 1)
-        #expect(export.reader.notes.contains("skipped 1 unfinished response (--include-partial keeps them)"))
-        #expect(export.reader.notes.contains("read as a LimeSurvey export (detected; --format overrides)"))
+        #expect(export.reader.notes.contains("skipped 1 unfinished response (\(Parameter.includePartial) keeps them)"))
+        #expect(export.reader.notes.contains("read as a LimeSurvey export (detected; \(Parameter.format) overrides)"))
         // The display-only question has a column but no item.
         let display = style.hasPrefix("code") ? "G02Q09" : "Thank you for your answers."
         #expect(export.reader.warnings.map(\.message) == ["column '\(display)' is not an item or attribute of survey acme_aliases@1 and is ignored"])

@@ -42,8 +42,8 @@ struct PlatformAdapterTests {
         #expect(export.answers("customers") == ["5", "-"])
         #expect(export.answers("comment") == ["Great", "-"])
         #expect(export.reader.skippedPartial == 1)
-        #expect(export.reader.notes.contains("skipped 1 unfinished response (--include-partial keeps them)"))
-        #expect(export.reader.notes.contains("read as a Qualtrics export (detected; --format overrides)"))
+        #expect(export.reader.notes.contains("skipped 1 unfinished response (\(Parameter.includePartial) keeps them)"))
+        #expect(export.reader.notes.contains("read as a Qualtrics export (detected; \(Parameter.format) overrides)"))
         #expect(export.reader.droppedColumns == ["IPAddress", "RecipientLastName", "RecipientFirstName", "RecipientEmail",
                                                  "LocationLatitude", "LocationLongitude"])
         #expect(export.reader.warnings.isEmpty)
@@ -63,7 +63,7 @@ struct PlatformAdapterTests {
         let export = try readExport(Self.qualtrics, survey: survey,
                                     settings: ImportSettings(organisation: "Acme", keepIdentifiers: true))
         #expect(export.reader.droppedColumns.isEmpty)
-        #expect(!export.reader.notes.contains { $0.hasPrefix("dropped personal data") })
+        #expect(!export.reader.notes.contains { $0.description.hasPrefix("dropped personal data") })
         #expect(export.responses.count == 2)
     }
 
@@ -158,13 +158,13 @@ struct PlatformAdapterTests {
         #expect(export.answers("comment") == ["Commas, in text", "-", "-"])
         #expect(export.responses.map(\.submittedAt) == [1_726_394_400, 1_726_484_400, 1_726_574_400])
         #expect(export.reader.droppedColumns == ["Email Address"])
-        #expect(export.reader.notes.contains("dropped personal data: 'Email Address' (--keep-identifiers keeps them)"))
+        #expect(export.reader.notes.contains("dropped personal data: 'Email Address' (\(Parameter.keepIdentifiers) keeps them)"))
     }
 
     @Test func explicitFormatOverridesDetection() throws {
         let export = try readExport(Self.googleForms, survey: survey, settings: ImportSettings(organisation: "Acme", format: .generic))
         #expect(export.reader.detectedFormat == .generic)
-        #expect(!export.reader.notes.contains { $0.contains("detected;") })
+        #expect(!export.reader.notes.contains { $0.description.contains("detected;") })
         // Grid rows are a Google Forms rule: read as generic, the metric column matches nothing.
         #expect(export.answers("metric") == ["-", "-", "-"])
         #expect(export.responses.count == 3)
@@ -186,7 +186,7 @@ struct PlatformAdapterTests {
         #expect(export.responses.map(\.submittedAt) == [1_725_190_150, 1_725_264_180])
         #expect(export.answers("tools") == ["jira+miro", "figma"])
         #expect(export.reader.droppedColumns == ["Email", "Name"])
-        #expect(export.reader.notes.contains("dates read as month/day/year (Microsoft Forms writes them so; --date-order overrides)"))
+        #expect(export.reader.notes.contains("dates read as month/day/year (Microsoft Forms writes them so; \(Parameter.dateOrder) overrides)"))
     }
 
     // MARK: Typeform
@@ -219,7 +219,7 @@ struct PlatformAdapterTests {
         """
         let export = try readExport(text, survey: survey)
         #expect(export.reader.detectedFormat == .generic)
-        #expect(export.reader.notes.contains("not recognised as a platform export, read as the generic format; closest: Microsoft Forms (has 'email', 'name'); give --format ms-forms if it is one"))
+        #expect(export.reader.notes.contains("not recognised as a platform export, read as the generic format; closest: Microsoft Forms (has 'email', 'name'); give \(Parameter.format, "ms-forms") if it is one"))
         #expect(export.reader.droppedColumns == ["Email", "Name"])
         #expect(export.answers("weekly_contact") == ["4"])
     }
@@ -228,6 +228,6 @@ struct PlatformAdapterTests {
         let export = try readExport(Self.googleForms, survey: survey,
                                     settings: ImportSettings(organisation: "Acme", division: "Retail"))
         #expect(export.responses.allSatisfy { $0.organisation == "Acme" && $0.division == "Retail" })
-        #expect(export.reader.notes.contains("no organisation column: every response is filed under 'Acme', division 'Retail' (--org)"))
+        #expect(export.reader.notes.contains("no organisation column: every response is filed under 'Acme', division 'Retail' (\(Parameter.organisation))"))
     }
 }

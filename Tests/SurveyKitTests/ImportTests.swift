@@ -167,7 +167,7 @@ struct ImportTests {
         let spanning = try fixture.file("span.csv", PilotCSV.file([PilotCSV.row("r1", at: "2025-12-30T10:00:00Z"), PilotCSV.row("r2", at: "2026-01-05T10:00:00Z")]))
         let refused = try fixture.importFiles([spanning])[0]
         #expect(refused.failed)
-        #expect(refused.diagnostics.first?.message == "the file spans 2025-Q4 (line 2) and 2026-Q1 (line 3) but has no wave column; give --wave LABEL, add a wave column, or split the file by quarter")
+        #expect(refused.diagnostics.first?.message == "the file spans 2025-Q4 (line 2) and 2026-Q1 (line 3) but has no wave column; give \(Parameter.wave, "LABEL"), add a wave column, or split the file by quarter")
         let flagged = try fixture.importFiles([spanning], settings: ImportSettings(wave: "2026-Q1"))[0]
         #expect(flagged.waves == ["2026-Q1"])
         // Quarters are calendar quarters in the import's zone: 2026-01-01T03:00Z is still 2025 in New York.
@@ -211,7 +211,7 @@ struct ImportTests {
         let row = PilotCSV.row("r1").replacingOccurrences(of: "Acme,", with: "")
         let path = try fixture.file("noorg.csv", header + "\n" + row + "\n")
         let refused = try fixture.importFiles([path])[0]
-        #expect(refused.diagnostics.first?.message == "the export has no organisation column (expected a column named 'organisation'); give --org NAME")
+        #expect(refused.diagnostics.first?.message == "the export has no organisation column (expected a column named 'organisation'); give \(Parameter.organisation, "NAME")")
         let stored = try fixture.importFiles([path], settings: ImportSettings(organisation: "  Acme   Corp "))[0]
         #expect(stored.totals.imported == 1)
         #expect(try fixture.store.rows("SELECT name || '|' || pathKey FROM unit WHERE level = 'organisation'") == ["Acme Corp|acme corp"])
