@@ -66,6 +66,15 @@ public struct Message: Hashable, Sendable, CustomStringConvertible, ExpressibleB
     /// embed OpModel without an adapter of their own.
     public var description: String { rendered(in: PlainVocabulary()) }
 
+    /// The message with every occurrence of `text` in its plain pieces replaced (a server
+    /// path by the name its client knows).
+    public func replacingText(_ text: String, with replacement: String) -> Message {
+        Message(parts: parts.map { part in
+            if case .text(let string) = part { return .text(string.replacingOccurrences(of: text, with: replacement)) }
+            return part
+        })
+    }
+
     /// Adds a piece, merging it with the text before it.
     public mutating func append(_ part: Part) {
         if case .text(let next) = part {

@@ -32,6 +32,9 @@ public struct UserError: Error, Hashable, Sendable, CustomStringConvertible {
         case cancelled
         /// The store failed; nothing was half-written.
         case storeFailure = "store_failure"
+        /// OpModel could not do what it should have (a report failed its own checks): a bug,
+        /// never the person's input.
+        case internalFailure = "internal_failure"
     }
 
     /// Where a problem is: a place in a file, or a setting.
@@ -54,16 +57,20 @@ public struct UserError: Error, Hashable, Sendable, CustomStringConvertible {
     public var hint: Message?
     /// Every problem found in the input, for ``Code/invalidData`` and ``Code/invalidMapping``.
     public var diagnostics: [Diagnostic]
+    /// What the layer below said (a database error's text), for logs only: never shown to a
+    /// reader of a report or a client of the service.
+    public var underlying: String?
 
     /// Creates an error.
     public init(_ code: Code, _ message: Message, at location: Location? = nil, expected: Message? = nil,
-                hint: Message? = nil, diagnostics: [Diagnostic] = []) {
+                hint: Message? = nil, diagnostics: [Diagnostic] = [], underlying: String? = nil) {
         self.code = code
         self.message = message
         self.location = location
         self.expected = expected
         self.hint = hint
         self.diagnostics = diagnostics
+        self.underlying = underlying
     }
 
     /// `message (expected …) (hint)` in an adapter's words, without the location, which each

@@ -24,7 +24,7 @@ private func comparison(store: OpModelStore, wave: String, organisation name: St
     let organisation = try findOrganisation(named: name, in: store)
     let waves = try store.waves(of: organisation)
     guard waves.contains(wave) else {
-throw missingWave(wave, of: organisation, waves: waves)
+        throw missingWave(wave, of: organisation, waves: waves)
     }
     let slice = try store.slice(wave: wave, organisation: organisation)
     let builder = ScorecardBuilder(survey: slice.survey, wave: wave, units: slice.units.map(UnitDescriptor.init), minGroup: minGroup)
@@ -61,11 +61,11 @@ public typealias AnalysisFormat = SurveyReporting.AnalysisFormat
 
 /// A comparison as text, Markdown, JSON, CSV or HTML.
 public func renderedComparison(_ comparison: GroupComparison, as format: AnalysisFormat) throws -> String {
-    try renderComparison(comparison, as: format)
+    try renderWork { try renderComparison(comparison, as: format) }
 }
 
 /// A trend view as text, Markdown, JSON or CSV.
-/// - Throws: ``SurveyReporting/ReportRenderingError`` for HTML.
+/// - Throws: ``UserError`` with ``UserError/Code/invalidRequest`` for HTML.
 public func renderedTrend(_ trend: TrendReport, as format: AnalysisFormat) throws -> String {
-    try renderTrend(trend, as: format)
+    try renderWork { try renderTrend(trend, as: format) }
 }

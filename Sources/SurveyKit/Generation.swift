@@ -5,9 +5,15 @@ import SurveySimulation
 /// Writes a synthetic export of a survey to a file, or to standard output when `path` is nil.
 ///
 /// Streams: memory stays flat whatever the response count.
-/// - Throws: ``GeneratorError`` for bad options, ``UserError`` when the file cannot be written.
+/// - Throws: ``UserError``: ``UserError/Code/invalidRequest`` for bad options,
+///   ``UserError/Code/unwritableFile`` when the file cannot be written.
 public func generateExport(survey: Survey, options: ExportOptions, to path: String?) throws {
-    let generator = try ExportGenerator(survey: survey, options: options)
+    let generator: ExportGenerator
+    do {
+        generator = try ExportGenerator(survey: survey, options: options)
+    } catch let error as GeneratorError {
+        throw UserError(.invalidRequest, Message(error.description))
+    }
     let handle: FileHandle
     if let path {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
@@ -32,5 +38,3 @@ public func generateExport(survey: Survey, options: ExportOptions, to path: Stri
 
 /// Settings for ``generateExport(survey:options:to:)``.
 public typealias ExportOptions = SurveySimulation.ExportOptions
-/// Bad generator settings.
-public typealias GeneratorError = SurveySimulation.GeneratorError

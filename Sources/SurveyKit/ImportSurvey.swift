@@ -50,9 +50,12 @@ public func resolveImportSurvey(_ reference: SurveyReference?, mapping: MappingF
     do {
         loaded = try catalog.loadMapping(path: mapping.path)
     } catch let list as DiagnosticList {
+        // Shown under its name: where the file lives is not the reader's business (a server's
+        // survey folder), in the location and in the text alike.
         let named = list.diagnostics.map { diagnostic in
             var renamed = diagnostic
             if renamed.location?.file == mapping.path { renamed.location?.file = mapping.name }
+            renamed.message = renamed.message.replacingText(mapping.path, with: mapping.name)
             return renamed
         }
         throw UserError(.invalidMapping, "the mapping file '\(mapping.name)' is not valid; nothing was stored", diagnostics: named)

@@ -58,7 +58,7 @@ private func reports(store: OpModelStore, wave: String, organisation: String?, f
         for format in formats {
             let renderer = format.renderer
             let name = "\(slug).\(renderer.fileExtension)"
-            try write(try renderer.render(scorecard), to: (directory as NSString).appendingPathComponent(name))
+            try write(try renderWork { try renderer.render(scorecard) }, to: (directory as NSString).appendingPathComponent(name))
             written.files.append((directory as NSString).appendingPathComponent(name))
             files[format.rawValue] = name
         }
@@ -101,5 +101,6 @@ private func write(_ text: String, to path: String) throws {
 /// - Throws: ``UserError`` for an unknown organisation or a wave it took no part in.
 public func renderedScorecard(store: OpModelStore, wave: String, organisation: String, format: ReportFormat,
                               minGroup: Int) throws -> String {
-    try format.renderer.render(try makeScorecard(store: store, wave: wave, organisation: organisation, minGroup: minGroup))
+    let scorecard = try makeScorecard(store: store, wave: wave, organisation: organisation, minGroup: minGroup)
+    return try renderWork { try format.renderer.render(scorecard) }
 }

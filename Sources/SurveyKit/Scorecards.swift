@@ -20,7 +20,7 @@ public func makeScorecard(store: OpModelStore, wave: String, organisation name: 
 func makeScorecard(store: OpModelStore, wave: String, organisation: StoredUnit, minGroup: Int, withPrevious: Bool = true) throws -> Scorecard {
     let waves = try store.waves(of: organisation)
     guard let position = waves.firstIndex(of: wave) else {
-throw missingWave(wave, of: organisation, waves: waves)
+        throw missingWave(wave, of: organisation, waves: waves)
     }
     let slice = try store.slice(wave: wave, organisation: organisation)
     let builder = ScorecardBuilder(survey: slice.survey, wave: wave,

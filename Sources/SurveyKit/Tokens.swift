@@ -65,7 +65,7 @@ public struct TokenFile: Sendable {
         do {
             tokens = try JSONDecoder().decode(Contents.self, from: data).tokens
         } catch {
-            throw UserError(.invalidData, "'\(path)' is not a tokens file", expected: "JSON written by 'opmodel tokens add'")
+            throw UserError(.invalidData, "'\(path)' is not a tokens file", expected: "an OpModel tokens file: JSON with format opmodel.tokens/1")
         }
     }
 

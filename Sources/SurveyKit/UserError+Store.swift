@@ -1,4 +1,5 @@
 import SurveyCore
+import SurveyReporting
 import SurveyStore
 
 extension UserError {
@@ -9,7 +10,7 @@ extension UserError {
         case .conflict, .surveyVersionChanged: .conflict
         case .cannotOpen, .database: .storeFailure
         }
-        self.init(code, error.message)
+        self.init(code, error.message, underlying: error.underlying)
     }
 }
 
@@ -19,6 +20,20 @@ func storeWork<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as StoreError {
         throw UserError(error)
+    }
+}
+
+/// Runs a use case's rendering, turning a report that fails its own checks into a
+/// ``UserError`` with ``UserError/Code/internalFailure`` (or ``UserError/Code/invalidRequest``
+/// for a format the view does not have).
+func renderWork<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ReportRenderingError {
+        if error.code == .unsupportedFormat {
+            throw UserError(.invalidRequest, Message(error.message), at: .field(.format))
+        }
+        throw UserError(.internalFailure, "the report could not be written faithfully; nothing was written", underlying: error.message)
     }
 }
 

@@ -9,6 +9,8 @@ package struct ReportRenderingError: Error, Sendable, CustomStringConvertible {
         package static let nonFiniteNumber = Code(description: "non-finite number")
         /// An interval does not have exactly two finite bounds, low first.
         package static let malformedInterval = Code(description: "malformed interval")
+        /// The view has no rendering in the format asked for.
+        package static let unsupportedFormat = Code(description: "unsupported format")
 
         /// A short name for the kind of problem.
         package let description: String

@@ -12,7 +12,7 @@ package func renderTrend(_ trend: TrendReport, as format: AnalysisFormat) throws
     case .text, .md: trendTables(trend, markdown: format == .md)
     case .json: try analysisJSON(trend)
     case .csv: trendCSV(trend)
-    case .html: throw ReportRenderingError(code: .init(description: "unsupported format"),
+    case .html: throw ReportRenderingError(code: .unsupportedFormat,
                                            message: "the trend view has no HTML form yet; use text, md, json or csv")
     }
 }

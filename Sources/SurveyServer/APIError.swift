@@ -10,6 +10,8 @@ struct APIError: HTTPResponseError, Sendable {
     var code: String
     var message: String
     var details: [String]
+    /// What went wrong underneath, for the server's log only; never in the response.
+    var cause: String?
 
     init(_ status: HTTPResponse.Status, _ code: String, _ message: String, details: [String] = []) {
         self.status = status
@@ -61,6 +63,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
+            if let cause = error.cause {
+                context.logger.error("request failed", metadata: ["cause": .string(cause)])
+            }
             throw error
         } catch let error as any HTTPResponseError {
             throw APIError(error.status, Self.code(for: error.status), Self.message(for: error.status, request: request))

@@ -10,8 +10,7 @@ import NIOCore
 /// - Parameters:
 ///   - onListening: Called with the bound port once the server accepts connections (the
 ///     configured one, or the one the system picked for port 0).
-/// - Throws: ``TokenFileError`` for an unusable tokens file; a store error when the database
-///   cannot be opened.
+/// - Throws: ``UserError`` for an unusable tokens file or a database that cannot be opened.
 public func buildApplication(_ configuration: ServerConfiguration, logger: Logger,
                              onListening: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
     let state = try ServiceState(configuration: configuration)

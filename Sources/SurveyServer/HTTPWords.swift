@@ -64,7 +64,7 @@ extension APIError {
         case .missingFile, .unknownSurvey, .invalidRequest: (.badRequest, "bad_request")
         case .conflict, .fileExists: (.conflict, "conflict")
         case .cancelled: (.serviceUnavailable, "cancelled")
-        case .unreadableFile, .unwritableFile, .storeFailure: (.internalServerError, "internal")
+        case .unreadableFile, .unwritableFile, .storeFailure, .internalFailure: (.internalServerError, "internal")
         }
     }
 
@@ -73,7 +73,10 @@ extension APIError {
     /// The server's own failures say only what was not done, never the store's text.
     init(_ error: UserError) {
         let (status, code) = Self.status(for: error.code)
-        var message = error.text(in: httpWords)
+        var shown = error
+        // Which organisations exist is not a client's business: a viewer may not learn them.
+        if error.code == .unknownOrganisation { shown.hint = nil }
+        var message = shown.text(in: httpWords)
         switch error.location {
         case .field(let parameter)? where status == .badRequest: message = "\(HTTPVocabulary.queryName(parameter)): " + message
         case .field?: break
@@ -81,8 +84,13 @@ extension APIError {
         case nil: break
         }
         if status == .internalServerError {
-            message = error.code == .storeFailure ? "the store could not do this; nothing was stored" : "the server could not read or write a file it needs; nothing was stored"
+            message = switch error.code {
+            case .storeFailure: "the store could not do this; nothing was stored"
+            case .unreadableFile, .unwritableFile: "the server could not read or write a file it needs; nothing was stored"
+            default: "the server could not answer this request"
+            }
         }
         self.init(status, code, message, details: error.diagnostics.map { $0.rendered(in: httpWords) })
+        if status == .internalServerError { cause = error.description + (error.underlying.map { " (\($0))" } ?? "") }
     }
 }

@@ -12,7 +12,7 @@ final class ServiceState: Sendable {
 
     init(configuration: ServerConfiguration) throws {
         self.configuration = configuration
-        store = try OpModelStore(path: configuration.databasePath)
+        store = try openStore(path: configuration.databasePath)
         catalog = SurveyCatalog(directory: configuration.surveysDirectory)
         authority = try TokenAuthority(path: configuration.tokensPath)
         cache = ScorecardCache(capacity: configuration.cacheEntries)

@@ -33,9 +33,9 @@ public struct ExportOptions: Sendable {
 }
 
 /// An error in the generator's settings.
-public struct GeneratorError: Error, Sendable, CustomStringConvertible {
+package struct GeneratorError: Error, Sendable, CustomStringConvertible {
     /// What is wrong and what was expected.
-    public var description: String
+    package var description: String
 }
 
 /// Writes a realistic export of a survey in the generic CSV format, streaming, in bounded memory.

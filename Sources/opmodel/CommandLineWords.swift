@@ -58,6 +58,7 @@ func exitStatus(for code: UserError.Code) -> ExitCode {
     case .unreadableFile, .unwritableFile, .storeFailure: ExitStatus.ioError
     case .fileExists: ExitStatus.outputExists
     case .cancelled: ExitStatus.interrupted
+    case .internalFailure: ExitStatus.software
     }
 }
 
@@ -71,6 +72,8 @@ func commandLineText(_ error: UserError) -> String {
     if error.diagnostics.isEmpty || (error.code != .invalidMapping && error.code != .invalidData) {
         lines.append(place + "error: " + error.text(in: commandLineWords))
     }
+    // A bug of ours: what went wrong underneath helps the report of it.
+    if error.code == .internalFailure, let underlying = error.underlying { lines.append("note: \(underlying)") }
     return lines.joined(separator: "\n")
 }
 
@@ -84,6 +87,6 @@ func runUseCase<T>(_ body: () throws -> T) throws -> T {
         throw exitStatus(for: error.code)
     } catch let list as DiagnosticList {
         printError(list.rendered(in: commandLineWords))
-        throw ExitStatus.dataError
+        throw exitStatus(for: .invalidData)
     }
 }

@@ -41,11 +41,7 @@ struct GenerateCommand: ParsableCommand {
         let quarters = waves.split(separator: ",").compactMap { Quarter(String($0).trimmingCharacters(in: .whitespaces)) }
         let options = ExportOptions(responses: responses, organisations: organisations, waves: quarters, seed: seed,
                                     header: header.style)
-        do {
-            try runUseCase { try generateExport(survey: definition, options: options, to: out) }
-        } catch let error as GeneratorError {
-            throw ValidationError(error.description)
-        }
+        try runUseCase { try generateExport(survey: definition, options: options, to: out) }
         if let out { printError("wrote \(responses) responses to \(out)") }
     }
 }

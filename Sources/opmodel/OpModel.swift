@@ -40,4 +40,5 @@ enum ExitStatus {
     static let ioError = ExitCode(74)
     static let outputExists = ExitCode(73)
     static let interrupted = ExitCode(130)
+    static let software = ExitCode(70)
 }

@@ -25,6 +25,7 @@ struct ErrorRenderingTests {
         .conflict: (65, 409, "conflict"),
         .cancelled: (130, 503, "cancelled"),
         .storeFailure: (74, 500, "internal"),
+        .internalFailure: (70, 500, "internal"),
     ]
 
     @Test(arguments: UserError.Code.allCases)
@@ -49,6 +50,9 @@ struct ErrorRenderingTests {
         } else if status == .internalServerError {
             // The server's own failures never pass on what the layer below said.
             #expect(!http.message.contains("organisation"))
+        } else if code == .unknownOrganisation {
+            // The hint of an unknown organisation lists the known ones: never for a client.
+            #expect(http.message == "the export has no organisation column; give organisation=NAME")
         } else {
             #expect(http.message == "the export has no organisation column; give organisation=NAME (or add division=NAME too)")
         }

@@ -47,4 +47,15 @@ struct ServeCommandTests {
         #expect(response.hasPrefix("HTTP/1.1 200"))
         #expect(try await server.stop() == 0)
     }
+
+    @Test func serveNamesAStoreItCannotOpenInsteadOfBlamingThePort() throws {
+        let directory = try SurveyFixtures.makeTemporaryDirectory()
+        defer { SurveyFixtures.removeDirectory(directory) }
+        let notAStore = directory.appendingPathComponent("notes.sqlite").path
+        try Data("these are not the droids you are looking for\n".utf8).write(to: URL(fileURLWithPath: notAStore))
+        let served = try run(["serve", "--db", notAStore, "--port", "0", "--tokens", directory.appendingPathComponent("t.json").path])
+        #expect(served.status == 74)
+        #expect(served.err.contains("error: cannot open the store '\(notAStore)'"), "\(served.err)")
+        #expect(!served.err.contains("cannot listen"))
+    }
 }

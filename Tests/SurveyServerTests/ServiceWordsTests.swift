@@ -70,4 +70,22 @@ struct ServiceWordsTests {
             for body in bodies { #expect(!Self.namesAFlag(body), "\(body)") }
         }
     }
+
+    @Test func aMappingThatCannotBeReadIsNamedNotLocated() async throws {
+        let fixture = try ServerFixture(importStored: false)
+        // A folder where the mapping file should be: the loader cannot read it.
+        let folder = fixture.configuration.surveysDirectory + "/odd.mapping.yaml"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let csv = HTTPField(name: .contentType, value: "text/csv")
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/imports?filename=a.csv&mapping=odd.mapping.yaml", method: .post,
+                                     headers: .bearer(fixture.admin, [csv]), body: ByteBuffer(string: "x\n")) { response in
+                let text = String(buffer: response.body)
+                #expect(response.status == .unprocessableContent, "\(text)")
+                #expect(errorOf(response)?.details.contains { $0.contains("'odd.mapping.yaml'") } == true, "\(text)")
+                #expect(!text.contains(fixture.configuration.surveysDirectory), "\(text)")
+                #expect(!text.contains(fixture.directory.path), "\(text)")
+            }
+        }
+    }
 }
