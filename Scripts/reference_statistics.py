@@ -439,7 +439,10 @@ def p_adjust_cases():
         ("all ones", [1.0, 1.0, 1.0]),
         ("tiny", [1e-12, 3e-9, 0.5, 2e-10]),
         ("caps at one", [0.9, 0.95, 0.6, 0.99]),
-        ("seeded 25", [float(v) for v in np.round(rng.uniform(0, 1, 25) ** 3, 6)]),
+        # Drawn once as np.round(rng.uniform(0, 1, 25) ** 3, 6) when this script still had the
+        # cases of statistics since removed before it; kept as drawn so that removing those
+        # cases changed no reference value.
+        ("seeded 25", [0.000152, 0.755217, 0.347095, 0.274425, 0.002054, 0.127528, 0.014367, 0.055698, 0.013782, 0.564213, 0.022451, 0.04725, 0.184179, 0.036239, 0.00987, 0.031295, 0.136396, 0.074356, 0.048528, 0.001285, 0.040259, 0.568176, 0.068958, 0.026041, 0.346576]),
     ]
     cases = []
     for name, p in inputs:

@@ -33,7 +33,7 @@ public func runDemo(directory: String, minGroup: Int = 5) throws -> DemoReport {
     let request = ImportRequest(files: [exportPath], survey: survey, settings: ImportSettings())
     let imported = try importExports(request, into: store)
     guard let result = imported.first, result.batchID != nil else {
-        throw UserError(.storeFailure, "the demo export did not import", diagnostics: imported.first?.diagnostics ?? [])
+        throw UserError(.invalidData, "the demo export did not import", diagnostics: imported.first?.diagnostics ?? [])
     }
     let latest = waves.last?.description ?? "2026-Q2"
     let reportDirectory = (directory as NSString).appendingPathComponent(latest)

@@ -214,7 +214,8 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
             // Reading and checking runs on its own thread, storing on this one: two cores, two stages.
             let pipeline = RowPipeline(reader: reader)
             pipeline.start()
-            let hashing = BackgroundWork { try sha256(of: url, shownAs: file) }
+            let cancellation = request.cancellation
+            let hashing = BackgroundWork { try sha256(of: url, shownAs: file, cancellation: cancellation) }
             defer { pipeline.cancel() }
             batch = try store.importBatch(description, survey: request.survey, replace: request.replace) { writer in
                 var errors = 0
@@ -273,13 +274,16 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
 }
 
 /// SHA-256 of a file, read in 1 MiB chunks.
-func sha256(of url: URL, shownAs name: String) throws -> String {
+func sha256(of url: URL, shownAs name: String, cancellation: Cancellation = Cancellation()) throws -> String {
     guard let handle = try? FileHandle(forReadingFrom: url) else {
         throw UserError(.unreadableFile, "cannot read '\(name)'", at: .field(.file), hint: "check its permissions")
     }
     defer { try? handle.close() }
     var hasher = SHA256()
     while let chunk = try readChunk(handle, name), !chunk.isEmpty {
+        // A cancelled import need not read the rest of a file of up to 8 GiB, and a partial
+        // digest must never be recorded.
+        if cancellation.isCancelled { throw UserError(.cancelled, "interrupted: nothing of '\(name)' was stored") }
         hasher.update(data: chunk)
     }
     return hasher.finalize().map { String(format: "%02x", $0) }.joined()

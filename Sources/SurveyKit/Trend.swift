@@ -36,7 +36,8 @@ private func trend(store: OpModelStore, organisation name: String, unit: String?
     let last = try position(to, default: all.count - 1)
     guard !all.isEmpty else { throw UserError(.notFound, "'\(organisation.name)' has no responses", at: .field(.organisation)) }
     guard first <= last else {
-        throw UserError(.invalidRequest, "\(Parameter.from, from ?? "") comes after \(Parameter.to, to ?? "")", at: .field(.from))
+        // The message names both settings itself; a field prefix would name one twice.
+        throw UserError(.invalidRequest, "\(Parameter.from, from ?? "") comes after \(Parameter.to, to ?? "")")
     }
     let labels = Array(all[first...last])
     let slices = try labels.map { try store.slice(wave: $0, organisation: organisation) }

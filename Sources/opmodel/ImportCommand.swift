@@ -108,7 +108,10 @@ struct ImportCommand: ParsableCommand {
             for note in result.notes { printError("\(result.file): note: \(note.rendered(in: commandLineWords))") }
             print(summary(result))
         }
-        if results.contains(where: { $0.outcome == .rejected }) { throw ExitStatus.dataError }
+        // Changed answers kept as stored are told in the summary and are not a failure here: the
+        // person asked for an import and got one (the service answers them 409, so a client
+        // cannot take them for a harmless repeat).
+        if let failure = results.compactMap(\.problem).first(where: { $0.code != .conflict }) { throw exitStatus(for: failure.code) }
     }
 
     private func summary(_ result: FileImportResult) -> String {

@@ -111,7 +111,7 @@ struct MappingCommand: ParsableCommand {
                     failed = true
                 }
             }
-            if failed { throw ExitStatus.dataError }
+            if failed { throw exitStatus(for: .invalidMapping) }
         }
     }
 }

@@ -103,7 +103,7 @@ struct TokensCommand: ParsableCommand {
         var tokens: String?
 
         func run() throws {
-            try tokenCommand {
+            try runUseCase {
                 var file = try TokenFile(path: TokensOptions.path(tokens))
                 let (secret, token) = try file.add(role: role, organisations: organisations, label: label)
                 printError("added \(token.role.rawValue) token \(token.id) to \(file.path); its secret is shown only now:")
@@ -119,7 +119,7 @@ struct TokensCommand: ParsableCommand {
         var tokens: String?
 
         func run() throws {
-            try tokenCommand {
+            try runUseCase {
                 let file = try TokenFile(path: TokensOptions.path(tokens))
                 if file.tokens.isEmpty { print("no tokens in \(file.path) (see 'opmodel tokens add --help')") }
                 for token in file.tokens {
@@ -141,7 +141,7 @@ struct TokensCommand: ParsableCommand {
         var tokens: String?
 
         func run() throws {
-            try tokenCommand {
+            try runUseCase {
                 var file = try TokenFile(path: TokensOptions.path(tokens))
                 try file.revoke(id: id)
                 print("revoked token \(id)")
@@ -152,6 +152,4 @@ struct TokensCommand: ParsableCommand {
 
 extension TokenRole: ExpressibleByArgument {}
 
-private func tokenCommand(_ body: () throws -> Void) throws {
-    try runUseCase(body)
-}
+

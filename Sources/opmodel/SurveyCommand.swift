@@ -27,7 +27,7 @@ struct SurveyCommand: ParsableCommand {
                     failed = true
                 }
             }
-            if failed { throw ExitStatus.dataError }
+            if failed { throw exitStatus(for: .invalidData) }
         }
     }
 
