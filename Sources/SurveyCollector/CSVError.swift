@@ -5,9 +5,9 @@ import SurveyCore
 /// Messages are lowercase fragments (`unterminated quoted field starting here`,
 /// `field longer than 1048576 bytes`) meant to be prefixed by the caller with a
 /// file name: `answers.csv:12:7: unterminated quoted field starting here`.
-public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
+package struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The category of a ``CSVError``, for callers and tests that branch on it.
-    public enum Code: String, Sendable, Hashable, CaseIterable {
+    package enum Code: String, Sendable, Hashable, CaseIterable {
         /// A quoted field was still open at the end of the input.
         case unterminatedQuote
         /// A single field exceeded ``CSVReader/maxFieldBytes`` bytes.
@@ -21,18 +21,18 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
     }
 
     /// The category of the problem.
-    public var code: Code
+    package var code: Code
     /// The 1-based physical line (header = line 1; LF, CRLF and CR each end a
     /// line, including inside quoted fields), or 0 when the problem has no position.
-    public var line: Int
+    package var line: Int
     /// The 1-based column on ``line``, counted in Unicode scalars, or 0 when the
     /// problem has no position.
-    public var column: Int
+    package var column: Int
     /// A lowercase description of the problem without the position.
-    public var message: String
+    package var message: String
 
     /// Creates an error.
-    public init(code: Code, line: Int, column: Int, message: String) {
+    package init(code: Code, line: Int, column: Int, message: String) {
         self.code = code
         self.line = line
         self.column = column
@@ -40,7 +40,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
     }
 
     /// `line:column: message`, or just the message when there is no position.
-    public var description: String {
+    package var description: String {
         line > 0 ? "\(line):\(column): \(message)" : message
     }
 }
@@ -48,7 +48,7 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Hashable {
 extension CSVError {
     /// The error as a ``SurveyCore/Diagnostic`` of `.error` severity, located in
     /// `file` (the path as the user typed it) when the error has a position.
-    public func diagnostic(file: String) -> Diagnostic {
+    package func diagnostic(file: String) -> Diagnostic {
         Diagnostic(.error, message,
                    at: line > 0 ? SourceLocation(file: file, line: line, column: column) : nil)
     }

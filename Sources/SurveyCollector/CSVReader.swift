@@ -58,24 +58,24 @@ import Foundation
 ///     let score = record.integer(3)
 /// }
 /// ```
-public struct CSVReader: Sendable {
+package struct CSVReader: Sendable {
     /// The largest number of fields accepted in the header or any record (10,000).
-    public static let maxColumns = 10_000
+    package static let maxColumns = 10_000
     /// The largest accepted field, in unescaped UTF-8 bytes (1 MiB = 1,048,576).
-    public static let maxFieldBytes = 1_048_576
+    package static let maxFieldBytes = 1_048_576
 
     /// The header's field names, trimmed of surrounding whitespace, without the
     /// empty name produced by a trailing delimiter.
-    public let header: [String]
+    package let header: [String]
     /// The header as a record (untrimmed values and their positions), e.g. for
     /// reporting a duplicate column name with its line and column.
-    public let headerRecord: CSVRecord
+    package let headerRecord: CSVRecord
     /// The encoding detected in the input (see ``CSVTextDecoder``).
-    public let detectedEncoding: TextEncoding
+    package let detectedEncoding: TextEncoding
     /// The field delimiter in use: `,`, `;`, tab, or the one passed to the initialiser.
-    public let delimiter: UInt8
+    package let delimiter: UInt8
     /// Whether the header ended with a delimiter (an empty last name), which was dropped.
-    public let headerHasTrailingDelimiter: Bool
+    package let headerHasTrailingDelimiter: Bool
 
     /// The UTF-8 text being parsed (owned: a mapping of the file or an allocation).
     let text: CSVTextBuffer
@@ -99,7 +99,7 @@ public struct CSVReader: Sendable {
     ///     the header line. Must be a single ASCII byte other than `"`, CR and LF.
     /// - Throws: ``CSVError`` if there is no header line, the header is malformed
     ///   or too wide, or the delimiter is unusable.
-    public init(bytes: Data, delimiter: UInt8? = nil) throws {
+    package init(bytes: Data, delimiter: UInt8? = nil) throws {
         let text: CSVTextBuffer
         let encoding: TextEncoding
         (text, encoding) = bytes.withUnsafeBytes { raw in
@@ -125,7 +125,7 @@ public struct CSVReader: Sendable {
     ///   - delimiter: As for ``init(bytes:delimiter:)``.
     /// - Throws: The file system error if the file cannot be read, otherwise as
     ///   ``init(bytes:delimiter:)``.
-    public init(contentsOf url: URL, delimiter: UInt8? = nil) throws {
+    package init(contentsOf url: URL, delimiter: UInt8? = nil) throws {
         guard let mapped = CSVTextBuffer.mapping(path: url.path) else {
             try self.init(bytes: Data(contentsOf: url), delimiter: delimiter)
             return
@@ -179,7 +179,7 @@ public struct CSVReader: Sendable {
 
     /// The physical line at which the reader currently stands: after a record has
     /// been read, the line following it.
-    public var currentLine: Int { scanner.line }
+    package var currentLine: Int { scanner.line }
 
     /// Reads the next record into `record`, reusing its storage.
     ///
@@ -187,7 +187,7 @@ public struct CSVReader: Sendable {
     /// - Throws: ``CSVError`` for an unterminated quoted field, a field longer than
     ///   ``maxFieldBytes`` or more than ``maxColumns`` fields. The reader stops at
     ///   the first error and rethrows it on later calls.
-    public mutating func nextRecord(into record: inout CSVRecord) throws -> Bool {
+    package mutating func nextRecord(into record: inout CSVRecord) throws -> Bool {
         if let failure { throw failure }
         // Never write into buffers that a copy of the record still sees.
         if !isKnownUniquelyReferenced(&record.spans) {

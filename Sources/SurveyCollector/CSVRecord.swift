@@ -14,7 +14,7 @@
 /// use ``trimmedString(_:)``, ``withTrimmedField(_:_:)`` or ``isBlank(_:)`` to
 /// ignore surrounding whitespace. Indices are 0-based and must be less than
 /// ``count``; an index out of range traps.
-public struct CSVRecord: Sendable {
+package struct CSVRecord: Sendable {
     /// The reader's UTF-8 text, kept alive by this reference.
     @usableFromInline var text: CSVTextBuffer
     /// Field positions; the first `fieldCount` elements are initialised.
@@ -30,10 +30,10 @@ public struct CSVRecord: Sendable {
 
     /// The physical line on which the record starts (the header is line 1 unless
     /// blank lines precede it; blank lines are skipped but still counted).
-    public internal(set) var line: Int
+    package internal(set) var line: Int
 
     /// Creates an empty record to pass to ``CSVReader/nextRecord(into:)``.
-    public init() {
+    package init() {
         text = .empty
         spans = CSVRecordBuffer(capacity: 64)
         scratch = CSVRecordBuffer(capacity: 256)
@@ -50,7 +50,7 @@ public struct CSVRecord: Sendable {
     /// blank unquoted last field beyond the header's count, produced by a
     /// delimiter at the end of the line, has already been dropped.)
     @inlinable
-    public var count: Int { fieldCount }
+    package var count: Int { fieldCount }
 
     /// The unescaped bytes of field `i`, valid while `self` is alive and unchanged.
     @inlinable
@@ -67,41 +67,41 @@ public struct CSVRecord: Sendable {
     /// The buffer is only valid during the call and must not be escaped. No memory
     /// is allocated.
     @inlinable
-    public func withField<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    package func withField<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try withExtendedLifetime(self) { try body(fieldBytes(i)) }
     }
 
     /// Calls `body` with the bytes of field `i` minus leading and trailing ASCII
     /// whitespace (space, tab, CR, LF, vertical tab, form feed). No memory is allocated.
     @inlinable
-    public func withTrimmedField<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    package func withTrimmedField<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         try withExtendedLifetime(self) { try body(CSVRecord.trimmed(fieldBytes(i))) }
     }
 
     /// The value of field `i` as a `String` (allocates; untrimmed).
-    public func string(_ i: Int) -> String {
+    package func string(_ i: Int) -> String {
         withField(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// The value of field `i` without leading and trailing ASCII whitespace (allocates).
-    public func trimmedString(_ i: Int) -> String {
+    package func trimmedString(_ i: Int) -> String {
         withTrimmedField(i) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// All field values as strings, untrimmed (allocates; for error reports and
     /// reject files rather than the hot path).
-    public func strings() -> [String] {
+    package func strings() -> [String] {
         (0..<count).map { string($0) }
     }
 
     /// Whether field `i` is empty or contains only ASCII whitespace.
     @inlinable
-    public func isBlank(_ i: Int) -> Bool {
+    package func isBlank(_ i: Int) -> Bool {
         withTrimmedField(i) { $0.isEmpty }
     }
 
     /// Whether field `i` was enclosed in double quotes in the file.
-    public func isQuoted(_ i: Int) -> Bool {
+    package func isQuoted(_ i: Int) -> Bool {
         precondition(i >= 0 && i < fieldCount, "CSV field index \(i) out of range 0..<\(fieldCount)")
         return spans.pointer[i].quoted
     }
@@ -110,7 +110,7 @@ public struct CSVRecord: Sendable {
     /// surrounding ASCII whitespace; `nil` if it is blank, not an integer, or
     /// overflows. No memory is allocated.
     @inlinable
-    public func integer(_ i: Int) -> Int? {
+    package func integer(_ i: Int) -> Int? {
         withTrimmedField(i) { CSVRecord.parseInteger($0) }
     }
 
@@ -119,7 +119,7 @@ public struct CSVRecord: Sendable {
     /// the field counts once). For a quoted field this is the opening quote. A
     /// field that follows a field containing a line break reports the line it
     /// actually starts on.
-    public func location(_ i: Int) -> (line: Int, column: Int) {
+    package func location(_ i: Int) -> (line: Int, column: Int) {
         precondition(i >= 0 && i < fieldCount, "CSV field index \(i) out of range 0..<\(fieldCount)")
         return withExtendedLifetime(self) {
             let bytes = text.bytes

@@ -16,7 +16,7 @@ import Foundation
 ///
 /// UTF-8 validation is a single pass over the bytes with an eight-bytes-at-a-time
 /// ASCII fast path; no `String` is built.
-public enum CSVTextDecoder {
+package enum CSVTextDecoder {
     /// Detects the encoding of `bytes` and returns UTF-8 text together with the
     /// detected encoding.
     ///
@@ -27,7 +27,7 @@ public enum CSVTextDecoder {
     ///   ``TextEncoding/utf8`` it is `bytes` itself; for ``TextEncoding/utf8BOM``
     ///   it is a slice of `bytes` sharing its storage (its `startIndex` may
     ///   therefore be non-zero); otherwise it is a newly allocated buffer.
-    public static func decode(_ bytes: Data) -> (text: Data, encoding: TextEncoding) {
+    package static func decode(_ bytes: Data) -> (text: Data, encoding: TextEncoding) {
         let result = bytes.withUnsafeBytes { decode($0) }
         switch result {
         case .inPlace(let skip, let encoding):
@@ -74,13 +74,13 @@ public enum CSVTextDecoder {
 
     /// Returns whether `data` is well-formed UTF-8 (no overlong forms, no
     /// surrogates, nothing above U+10FFFF, no truncated sequences).
-    public static func isValidUTF8(_ data: Data) -> Bool {
+    package static func isValidUTF8(_ data: Data) -> Bool {
         data.withUnsafeBytes { isValidUTF8($0) }
     }
 
     /// Returns whether the bytes are well-formed UTF-8, in a single pass with an
     /// eight-bytes-at-a-time ASCII fast path.
-    public static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    package static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard let base = bytes.baseAddress else { return true }
         let n = bytes.count
         var i = 0

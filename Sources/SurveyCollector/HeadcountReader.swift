@@ -2,20 +2,20 @@ import Foundation
 import SurveyCore
 
 /// One line of a headcount file: how many people a unit had in a wave.
-public struct HeadcountEntry: Sendable, Hashable {
-    public var organisation: String
-    public var division: String
-    public var team: String
-    public var wave: String
-    public var headcount: Int
+package struct HeadcountEntry: Sendable, Hashable {
+    package var organisation: String
+    package var division: String
+    package var team: String
+    package var wave: String
+    package var headcount: Int
 }
 
 /// Reads headcount files: columns `organisation`, `division`, `team`, `wave`, `headcount`
 /// (division and team may be blank for a whole organisation or division).
-public enum HeadcountReader {
+package enum HeadcountReader {
     /// Every entry of the file, or every problem in it.
     /// - Throws: ``DiagnosticList`` with `FILE:LINE:COLUMN` for each bad cell or missing column.
-    public static func read(file: String, url: URL) throws -> [HeadcountEntry] {
+    package static func read(file: String, url: URL) throws -> [HeadcountEntry] {
         var reader: CSVReader
         do {
             reader = try CSVReader(contentsOf: url)

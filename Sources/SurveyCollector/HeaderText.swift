@@ -3,13 +3,13 @@ import SurveyCore
 
 /// How header texts are compared when wording may differ: for wording drift between waves, and
 /// for suggesting which column holds which item.
-public enum HeaderText {
+package enum HeaderText {
     /// A header as wording drift compares it: HTML removed, a numbering prefix such as `Q3.`,
     /// `4 -` or `(2)` removed, then ``normalizedKey(_:)`` (case and white space).
     ///
     /// Only trivial differences vanish: "Q3. The goal is clear" and "the goal is  clear" are
     /// the same wording, "The goal is clear to me" is not.
-    public static func wordingKey(_ text: String) -> String {
+    package static func wordingKey(_ text: String) -> String {
         normalizedKey(strippingNumbering(strippingHTML(text)))
     }
 

@@ -59,9 +59,9 @@ public struct MappingSuggestion: Sendable {
 /// The header is read as the import reads it (same format detection and platform adapters), so
 /// the columns are named as a mapping file must name them. Each item goes to one column at most,
 /// best score first; a multi item spread over one column per option maps column by column.
-public enum MappingSuggester {
+package enum MappingSuggester {
     /// The lowest fuzzy score suggested.
-    public static let threshold = 0.6
+    package static let threshold = 0.6
 
     /// Reads an export's header and drafts a mapping to `survey`.
     /// - Parameters:
@@ -69,7 +69,7 @@ public enum MappingSuggester {
     ///   - url: The export (CSV, or `.xlsx`).
     ///   - format: The platform, or nil to detect it.
     /// - Throws: ``DiagnosticList`` when the file is not CSV.
-    public static func suggest(file: String, url: URL, survey: Survey, format: ExportFormat? = nil) throws -> MappingSuggestion {
+    package static func suggest(file: String, url: URL, survey: Survey, format: ExportFormat? = nil) throws -> MappingSuggestion {
         do {
             var reader = try ResponseReader.openReader(url: url, file: file)
             let (layout, _) = ExportLayout.read(&reader, format: format, keepIdentifiers: false)

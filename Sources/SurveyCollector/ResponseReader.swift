@@ -73,9 +73,9 @@ public struct ItemWording: Sendable, Hashable {
 /// The header is read once into a `ColumnPlan` and a `DateOrderChoice`; each row then
 /// passes through small parts in turn: `PartialResponseFilter`, `RowAttributes`,
 /// `WaveResolver`, `AnswerDecoding` and, for a valid row, `RespondentIdentity`.
-public final class ResponseReader {
+package final class ResponseReader {
     /// What ``next(into:)`` found.
-    public enum Outcome {
+    package enum Outcome {
         /// A valid response was written into the row.
         case response
         /// The row is invalid: its diagnostics and its fields as read, for a rejects file.
@@ -85,26 +85,26 @@ public final class ResponseReader {
     }
 
     /// The path shown in diagnostics.
-    public let file: String
+    package let file: String
     /// The logical header: one name per column (for multi-row platform headers, the export tag
     /// or question text, and `question - label` for the extra columns of a question).
-    public let header: [String]
+    package let header: [String]
     /// The platform the export was read as.
-    public let detectedFormat: ExportFormat
+    package let detectedFormat: ExportFormat
     /// The personal-data columns dropped, by header name.
-    public let droppedColumns: [String]
+    package let droppedColumns: [String]
     /// Responses skipped because the platform marks them unfinished (Qualtrics `Finished` = 0).
-    public private(set) var skippedPartial = 0
+    package private(set) var skippedPartial = 0
     /// The text encoding the file was in.
-    public let encoding: TextEncoding
+    package let encoding: TextEncoding
     /// Problems with the header that do not stop the import.
-    public private(set) var warnings: [Diagnostic] = []
+    package private(set) var warnings: [Diagnostic] = []
     /// Things the user should know: encoding transcoded, date order detected, ids derived.
-    public private(set) var notes: [Message] = []
+    package private(set) var notes: [Message] = []
     /// Whether the export has a response id column (otherwise ids are content hashes).
-    public let hasResponseIDs: Bool
+    package let hasResponseIDs: Bool
     /// Per item read, in survey order: the header text it was read from.
-    public let itemWordings: [ItemWording]
+    package let itemWordings: [ItemWording]
 
     private var reader: CSVReader
     private var record = CSVRecord()
@@ -119,7 +119,7 @@ public final class ResponseReader {
     /// Reads an export held in memory and maps its header to the survey.
     /// - Throws: ``DiagnosticList`` when the header cannot be used (no organisation, a near-miss
     ///   column, an ambiguous date order) or the file is not CSV.
-    public convenience init(file: String, data: Data, survey: Survey, settings: ImportSettings) throws {
+    package convenience init(file: String, data: Data, survey: Survey, settings: ImportSettings) throws {
         do {
             let csv = XLSXReader.isWorkbook(data) ? try XLSXReader.csv(from: data, file: file) : data
             try self.init(file: file, reader: CSVReader(bytes: csv), survey: survey, settings: settings)
@@ -129,7 +129,7 @@ public final class ResponseReader {
     }
 
     /// Opens an export file, mapped into memory and read as a stream.
-    public convenience init(file: String, url: URL, survey: Survey, settings: ImportSettings) throws {
+    package convenience init(file: String, url: URL, survey: Survey, settings: ImportSettings) throws {
         do {
             try self.init(file: file, reader: Self.openReader(url: url, file: file), survey: survey, settings: settings)
         } catch let error as CSVError {
@@ -198,7 +198,7 @@ public final class ResponseReader {
     /// Reads the next row into `row`.
     /// - Throws: ``DiagnosticList`` for problems that stop the whole file (broken CSV, a file
     ///   spanning quarters without a wave).
-    public func next(into row: inout ResponseRow) throws -> Outcome {
+    package func next(into row: inout ResponseRow) throws -> Outcome {
         do {
             while true {
                 guard try reader.nextRecord(into: &record) else {
@@ -239,7 +239,7 @@ public final class ResponseReader {
 
 extension ResponseReader {
     /// How much of the file has been read, 0 to 1, for progress bars.
-    public var fractionRead: Double { reader.fractionConsumed }
+    package var fractionRead: Double { reader.fractionConsumed }
 }
 
 extension CSVReader {

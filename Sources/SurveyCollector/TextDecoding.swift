@@ -6,7 +6,7 @@ import Foundation
 /// to UTF-8 in memory before parsing; callers typically print a note naming the
 /// detected encoding so that a user who exported "ANSI" text from Excel knows
 /// how the file was read.
-public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+package enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// UTF-8 without a byte order mark (the bytes are parsed in place, no copy).
     case utf8
     /// UTF-8 with a leading byte order mark `EF BB BF`, which is stripped.
@@ -19,7 +19,7 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
     case windows1252
 
     /// A human-readable name such as `UTF-8 with BOM` or `Windows-1252`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .utf8: "UTF-8"
         case .utf8BOM: "UTF-8 with BOM"
@@ -31,7 +31,7 @@ public enum TextEncoding: String, Sendable, Hashable, CaseIterable, CustomString
 
     /// Whether the input bytes had to be converted to UTF-8 (as opposed to being
     /// parsed in place, possibly after skipping a byte order mark).
-    public var isTranscoded: Bool {
+    package var isTranscoded: Bool {
         switch self {
         case .utf8, .utf8BOM: false
         case .utf16LE, .utf16BE, .windows1252: true

@@ -42,7 +42,7 @@ public struct TimestampParser: Sendable {
     }
 
     /// The outcome of parsing one value.
-    public enum Result: Sendable, Hashable {
+    package enum Result: Sendable, Hashable {
         /// A valid timestamp: whole seconds since 1970-01-01T00:00:00Z (negative before).
         case instant(Int64)
         /// A slash date such as `9/1/2024` whose first two numbers are both 12 or less (and differ),
@@ -53,7 +53,7 @@ public struct TimestampParser: Sendable {
         case invalid
 
         /// The epoch seconds of an ``instant(_:)``; nil otherwise.
-        public var epochSeconds: Int64? {
+        package var epochSeconds: Int64? {
             if case .instant(let seconds) = self { return seconds }
             return nil
         }
@@ -68,13 +68,13 @@ public struct TimestampParser: Sendable {
     ///
     /// It carries no parentheses so callers can place it; ``errorMessage(for:result:)`` builds the
     /// usual `'13/13/2024 10:00' is not a date and time (expected …)`.
-    public static let expectedFormats: Message = "expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with \(Parameter.dateOrder)"
+    package static let expectedFormats: Message = "expected ISO 8601 such as 2024-09-01T11:27:00Z, or M/D/YYYY H:MM with \(Parameter.dateOrder)"
 
     /// The message for a value that did not parse, or nil for an ``Result/instant(_:)``:
     /// `'13/13/2024 10:00' is not a date and time (expected ISO 8601 such as …)` for
     /// ``Result/invalid``, and a request for the date order `mdy` or `dmy` for
     /// ``Result/ambiguousDateOrder``.
-    public static func errorMessage(for value: String, result: Result) -> Message? {
+    package static func errorMessage(for value: String, result: Result) -> Message? {
         switch result {
         case .instant:
             return nil
@@ -86,9 +86,9 @@ public struct TimestampParser: Sendable {
     }
 
     /// The zone in which values without `Z` or an offset are read.
-    public let timeZone: TimeZone
+    package let timeZone: TimeZone
     /// How slash dates are read; nil means "only when unambiguous".
-    public let dateOrder: DateOrder?
+    package let dateOrder: DateOrder?
     /// The UTC offsets of ``timeZone``, computed once.
     let offsets: ZoneOffsetTable
 
@@ -101,7 +101,7 @@ public struct TimestampParser: Sendable {
     ///
     /// Creating a parser builds the zone's offset table (a few hundred `TimeZone` calls for a
     /// zone with daylight saving time, about a millisecond), so create one per import, not per row.
-    public init(timeZone: TimeZone = UTC, dateOrder: DateOrder? = nil) {
+    package init(timeZone: TimeZone = UTC, dateOrder: DateOrder? = nil) {
         self.timeZone = timeZone
         self.dateOrder = dateOrder
         self.offsets = ZoneOffsetTable(timeZone)
@@ -109,7 +109,7 @@ public struct TimestampParser: Sendable {
 
     /// Parses one value given as UTF-8 bytes, e.g. a CSV field straight from the read buffer.
     /// Does not allocate.
-    public func parse(_ bytes: UnsafeRawBufferPointer) -> Result {
+    package func parse(_ bytes: UnsafeRawBufferPointer) -> Result {
         guard let base = bytes.baseAddress else { return .invalid }
         var lo = 0
         var hi = bytes.count
@@ -122,7 +122,7 @@ public struct TimestampParser: Sendable {
 
     /// Parses one value given as a string. Convenience for tests and one-off values; the import
     /// path should hand over the field's bytes instead.
-    public func parse(_ string: String) -> Result {
+    package func parse(_ string: String) -> Result {
         var string = string
         return string.withUTF8 { parse(UnsafeRawBufferPointer($0)) }
     }
@@ -240,14 +240,14 @@ public struct TimestampParser: Sendable {
     /// Uses the same civil arithmetic as parsing: 2025-12-31T23:30-05:00 is Q4 2025 in
     /// America/New_York but Q1 2026 in UTC. Calls `TimeZone` once; in a per-row loop, prefer the
     /// instance method ``quarter(of:)``, which uses the parser's cached offset table.
-    public static func quarter(of epochSeconds: Int64, in timeZone: TimeZone) -> (year: Int, quarter: Int) {
+    package static func quarter(of epochSeconds: Int64, in timeZone: TimeZone) -> (year: Int, quarter: Int) {
         let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(epochSeconds))))
         return CivilCalendar.quarter(ofLocalSeconds: epochSeconds + offset)
     }
 
     /// The calendar quarter that `epochSeconds` falls in, as seen in this parser's ``timeZone``.
     /// Equivalent to ``quarter(of:in:)`` but without a `TimeZone` call per value.
-    public func quarter(of epochSeconds: Int64) -> (year: Int, quarter: Int) {
+    package func quarter(of epochSeconds: Int64) -> (year: Int, quarter: Int) {
         CivilCalendar.quarter(ofLocalSeconds: epochSeconds + offsets.offset(forUTC: epochSeconds))
     }
 }
@@ -270,9 +270,9 @@ public struct TimestampParser: Sendable {
 /// and `B` is above 12 and both are at most 31: `25/9/2024` is evidence for day first,
 /// `9/25/2024` for month first. `13/13/2024` is no evidence (it is invalid either way).
 /// Observing is allocation-free and costs a few byte comparisons.
-public struct DateOrderDetector: Sendable {
+package struct DateOrderDetector: Sendable {
     /// What the observed values say about the order.
-    public enum Verdict: String, Sendable, Hashable, CaseIterable {
+    package enum Verdict: String, Sendable, Hashable, CaseIterable {
         /// Some value has a second number above 12, none a first: month first.
         case mdy
         /// Some value has a first number above 12, none a second: day first.
@@ -285,17 +285,17 @@ public struct DateOrderDetector: Sendable {
     }
 
     /// Whether some slash date had a first number above 12 (evidence for ``Verdict/dmy``).
-    public private(set) var sawDayFirst = false
+    package private(set) var sawDayFirst = false
     /// Whether some slash date had a second number above 12 (evidence for ``Verdict/mdy``).
-    public private(set) var sawMonthFirst = false
+    package private(set) var sawMonthFirst = false
     /// How many observed values started with a slash date `A/B/`.
-    public private(set) var slashDateCount = 0
+    package private(set) var slashDateCount = 0
 
     /// Creates a detector that has seen nothing.
-    public init() {}
+    package init() {}
 
     /// Notes one value given as UTF-8 bytes.
-    public mutating func observe(_ bytes: UnsafeRawBufferPointer) {
+    package mutating func observe(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress else { return }
         var pos = 0
         let end = bytes.count
@@ -312,13 +312,13 @@ public struct DateOrderDetector: Sendable {
     }
 
     /// Notes one value given as a string.
-    public mutating func observe(_ string: String) {
+    package mutating func observe(_ string: String) {
         var string = string
         string.withUTF8 { observe(UnsafeRawBufferPointer($0)) }
     }
 
     /// The order the values seen so far imply.
-    public var verdict: Verdict {
+    package var verdict: Verdict {
         switch (sawDayFirst, sawMonthFirst) {
         case (true, true): .contradictory
         case (true, false): .dmy
@@ -329,7 +329,7 @@ public struct DateOrderDetector: Sendable {
 
     /// The order to parse with when the verdict is decisive; nil for ``Verdict/undetermined``
     /// and ``Verdict/contradictory``.
-    public var dateOrder: TimestampParser.DateOrder? {
+    package var dateOrder: TimestampParser.DateOrder? {
         switch verdict {
         case .mdy: .mdy
         case .dmy: .dmy
@@ -338,7 +338,7 @@ public struct DateOrderDetector: Sendable {
     }
 
     /// The verdict for a whole sequence of values.
-    public static func detect(_ values: some Sequence<String>) -> Verdict {
+    package static func detect(_ values: some Sequence<String>) -> Verdict {
         var detector = DateOrderDetector()
         for value in values { detector.observe(value) }
         return detector.verdict

@@ -26,14 +26,14 @@ import FoundationXML
 /// - The first sheet whose `state` is not `hidden` or `veryHidden`.
 /// - Cell references (`AB12`) place cells, so skipped cells stay blank; rows shorter than the
 ///   header are padded to its width.
-public enum XLSXReader {
+package enum XLSXReader {
     /// Whether the bytes start like a ZIP archive (`PK\u{3}\u{4}`), as every `.xlsx` does.
-    public static func isWorkbook(_ data: Data) -> Bool {
+    package static func isWorkbook(_ data: Data) -> Bool {
         data.count >= 4 && data.prefix(4).elementsEqual([0x50, 0x4B, 0x03, 0x04])
     }
 
     /// Whether the file at `url` starts like a ZIP archive.
-    public static func isWorkbook(at url: URL) -> Bool {
+    package static func isWorkbook(at url: URL) -> Bool {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
         return isWorkbook((try? handle.read(upToCount: 4)) ?? Data())
@@ -41,13 +41,13 @@ public enum XLSXReader {
 
     /// The most one part of a workbook (a sheet, its shared strings) may unpack to. Excel's own
     /// sheets stop at 1,048,576 rows; a part past this is not a survey export but a ZIP bomb.
-    public static let maximumPartSize = 1 << 30
+    package static let maximumPartSize = 1 << 30
 
     /// The first visible sheet of a workbook as UTF-8 CSV text.
     /// - Throws: ``CSVError`` (code `.noHeader`) when the file is not a readable workbook or has
     ///   no visible sheet, with a message saying which part is missing.
     /// - Parameter maximumPartSize: The most one part may unpack to (see ``maximumPartSize``).
-    public static func csv(from data: Data, file: String, maximumPartSize: Int = XLSXReader.maximumPartSize) throws -> Data {
+    package static func csv(from data: Data, file: String, maximumPartSize: Int = XLSXReader.maximumPartSize) throws -> Data {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
