@@ -98,10 +98,11 @@ public struct FileImportResult: Sendable {
     public var problem: UserError? {
         switch outcome {
         case .rejected:
-            let rows = max(totals.rejected, 1)
+            let rows = totals.rejected
             let stored = batchID == nil ? "nothing was stored" : "the valid rows were stored"
-            return UserError(.invalidData, "'\(file)' has \(rows) invalid \(rows == 1 ? "row" : "rows"); \(stored)",
-                             diagnostics: diagnostics)
+            // A header that cannot be read stops the file before any row is.
+            let what = rows == 0 ? "cannot be read as an export of this survey" : "has \(rows) invalid \(rows == 1 ? "row" : "rows")"
+            return UserError(.invalidData, "'\(file)' \(what); \(stored)", diagnostics: diagnostics)
         case .conflicts:
             let count = totals.conflicts
             return UserError(.conflict, "'\(file)' has \(count) \(count == 1 ? "response" : "responses") that differ from the stored ones and nothing new; nothing was stored",

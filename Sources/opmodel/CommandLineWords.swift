@@ -77,6 +77,15 @@ func commandLineText(_ error: UserError) -> String {
     return lines.joined(separator: "\n")
 }
 
+/// Checks an option with the use case's own parser, as a usage error (exit 64, with the usage).
+func usageCheck(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as UserError {
+        throw ValidationError(error.text(in: commandLineWords))
+    }
+}
+
 /// Runs a use case: prints a ``UserError`` (or a list of diagnostics) in the command line's
 /// words and exits with its status.
 func runUseCase<T>(_ body: () throws -> T) throws -> T {

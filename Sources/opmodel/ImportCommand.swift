@@ -75,9 +75,9 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if rejects != nil, !skipInvalid { throw ValidationError("--rejects goes with --skip-invalid") }
-        for check in [{ _ = try parseExportFormat(format) }, { _ = try parseTimeZone(timezone) }] {
-            do { try check() } catch let error as UserError { throw ValidationError(error.text(in: commandLineWords)) }
-        }
+        try usageCheck { _ = try parseExportFormat(format) }
+        try usageCheck { _ = try parseTimeZone(timezone) }
+        try usageCheck { _ = try survey.map(SurveyReference.init(parsing:)) }
     }
 
     func run() throws {

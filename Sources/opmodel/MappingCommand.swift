@@ -39,7 +39,7 @@ struct MappingCommand: ParsableCommand {
         @OptionGroup var catalogOptions: CatalogOptions
 
         func validate() throws {
-            do { _ = try parseExportFormat(format) } catch let error as UserError { throw ValidationError(error.text(in: commandLineWords)) }
+            try usageCheck { _ = try parseExportFormat(format) }
         }
 
         func run() throws {
