@@ -195,16 +195,7 @@ extension ScorecardBuilder {
     }
 
     func cronbachAlpha(_ dimension: Int) -> Double? {
-        let k = model.dimensions[dimension].agreementItems.count
-        guard k >= 2 else { return nil }
-        var matrix = Array(repeating: Array(repeating: 0.0, count: k), count: k)
-        for a in 0..<k {
-            for b in a..<k {
-                guard let covariance = pairs[dimension][a * k + b].covariance else { return nil }
-                matrix[a][b] = covariance
-                matrix[b][a] = covariance
-            }
-        }
+        guard pairs[dimension].itemCount >= 2, let matrix = pairs[dimension].covarianceMatrix else { return nil }
         return Statistics.cronbachAlpha(covariance: matrix)?.alpha
     }
 
