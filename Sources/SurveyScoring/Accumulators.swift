@@ -85,3 +85,50 @@ struct PairSums {
 
     var covariance: Double? { Statistics.covariance(count: n, sumX: sumX, sumY: sumY, sumXY: sumXY) }
 }
+
+/// Pairwise sums of one dimension's items, for Cronbach's alpha with pairwise deletion.
+struct ItemPairSums {
+    /// The number of items, `k`.
+    let itemCount: Int
+    /// Items `a ≤ b` at `a·k + b`; the diagonal holds each item's own sums.
+    private var pairs: [PairSums]
+
+    init(itemCount: Int) {
+        self.itemCount = itemCount
+        pairs = Array(repeating: PairSums(), count: itemCount * itemCount)
+    }
+
+    /// Adds one respondent to every pair of items they answered both of.
+    /// - Parameter answer: The answer to item `a` (0-based within the dimension), or `nil`
+    ///   when it is missing.
+    mutating func add(answer: (Int) -> Double?) {
+        let k = itemCount
+        pairs.withUnsafeMutableBufferPointer { pairs in
+            for a in 0..<k {
+                guard let x = answer(a) else { continue }
+                for b in a..<k {
+                    guard let y = answer(b) else { continue }
+                    pairs[a * k + b].n += 1
+                    pairs[a * k + b].sumX += x
+                    pairs[a * k + b].sumY += y
+                    pairs[a * k + b].sumXY += x * y
+                }
+            }
+        }
+    }
+
+    /// The k×k covariance matrix, each entry over the respondents who answered both items,
+    /// or `nil` when two items have fewer than 2 respondents in common.
+    var covarianceMatrix: [[Double]]? {
+        let k = itemCount
+        var matrix = Array(repeating: Array(repeating: 0.0, count: k), count: k)
+        for a in 0..<k {
+            for b in a..<k {
+                guard let covariance = pairs[a * k + b].covariance else { return nil }
+                matrix[a][b] = covariance
+                matrix[b][a] = covariance
+            }
+        }
+        return matrix
+    }
+}

@@ -69,33 +69,41 @@ struct ScoreSums: Hashable {
         ScoreSums(n: lhs.n - rhs.n, sum: lhs.sum - rhs.sum, sumSquares: lhs.sumSquares - rhs.sumSquares)
     }
 
-    var mean: Double { sum / Double(n) }
+    /// The mean, or nil for no values.
+    var mean: Double? { Statistics.mean(count: n, sum: sum) }
 
     /// The sample variance (rounding noise counts as 0, so "no test" is recognised), or nil
     /// below 2 values.
     var variance: Double? { Statistics.variance(count: n, sum: sum, sumOfSquares: sumSquares) }
 
-    /// The mean and its 95% t-interval on the 0–100 score of `scale`.
-    func score100(on scale: ScaleRange) -> (score: Double, ci95: Interval?) {
+    /// The mean and its 95% t-interval on the 0–100 score of `scale`, or nil for no values.
+    func score100(on scale: ScaleRange) -> (score: Double, ci95: Interval?)? {
+        guard let mean else { return nil }
         let interval = Statistics.meanInterval(count: n, sum: sum, sumOfSquares: sumSquares)?.interval
         return (scale.score100(forMean: mean), interval?.map(scale.score100(forMean:)))
+    }
+
+    /// Welch's test of `self` minus `other` on the answer scale, from each side's mean and
+    /// variance; nil when either side has fewer than 2 values.
+    func welchTest(against other: ScoreSums, level: Double = 0.95) -> Statistics.WelchOutcome? {
+        guard let m1 = mean, let v1 = variance, let m2 = other.mean, let v2 = other.variance else { return nil }
+        return Statistics.welchTTest(mean1: m1, variance1: v1, n1: n, mean2: m2, variance2: v2, n2: other.n, level: level)
     }
 
     /// Welch's test of `self` minus `other`, in points on the 0–100 scale of a scale `width`
     /// wide; nil when either side has fewer than 2 values.
     func difference(from other: ScoreSums, scaleWidth width: Double) -> DifferenceTest? {
-        guard let v1 = variance, let v2 = other.variance else { return nil }
         let factor = 100 / width
-        switch Statistics.welchTTest(mean1: mean, variance1: v1, n1: n, mean2: other.mean, variance2: v2, n2: other.n) {
-        case .test(let test):
+        switch welchTest(against: other) {
+        case .test(let test)?:
             return DifferenceTest(status: .tested, difference: test.difference * factor,
                                   ci95: Interval(lower: test.lower * factor, upper: test.upper * factor), hedgesG: test.hedgesG,
                                   degreesOfFreedom: test.degreesOfFreedom, p: test.p, pAdjusted: nil, calledOut: false,
                                   n1: n, n2: other.n)
-        case .zeroVariance(let difference):
+        case .zeroVariance(let difference)?:
             return DifferenceTest(status: .noTest, difference: difference * factor, ci95: nil, hedgesG: nil,
                                   degreesOfFreedom: nil, p: nil, pAdjusted: nil, calledOut: false, n1: n, n2: other.n)
-        case .tooFewObservations:
+        case .tooFewObservations?, nil:
             return nil
         }
     }

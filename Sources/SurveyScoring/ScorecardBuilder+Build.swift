@@ -154,8 +154,8 @@ extension ScorecardBuilder {
         var score = DimensionScore(id: model.dimension.id, title: model.dimension.title, n: sums.scored, nMissing: sums.unscored,
                                    mean: nil, ci95: nil, score100: nil, favorablePct: nil, favorableCi95: nil, neutralPct: nil,
                                    unfavorablePct: nil, alpha: nil, level: nil, items: [])
-        if sums.scored >= minGroup, !hidden.contains(.dimension(index)) {
-            let mean = sums.sum / Double(sums.scored)
+        if sums.scored >= minGroup, !hidden.contains(.dimension(index)),
+           let mean = Statistics.mean(count: sums.scored, sum: sums.sum) {
             score.mean = mean
             score.score100 = scale(ofDimension: index).score100(forMean: mean)
             score.level = survey.band(for: mean)?.name
@@ -190,21 +190,12 @@ extension ScorecardBuilder {
         }
         let wilson = Statistics.wilsonInterval(successes: sums.favorable, trials: sums.valid)
         return ItemScore(id: item.id, text: item.text, nValid: sums.valid, nMissing: sums.missing,
-                         mean: sums.sum / Double(sums.valid), favorablePct: Double(sums.favorable) / Double(sums.valid) * 100,
+                         mean: Statistics.mean(count: sums.valid, sum: sums.sum), favorablePct: Double(sums.favorable) / Double(sums.valid) * 100,
                          favorableCi95: wilson?.interval.map { $0 * 100 })
     }
 
     func cronbachAlpha(_ dimension: Int) -> Double? {
-        let k = model.dimensions[dimension].agreementItems.count
-        guard k >= 2 else { return nil }
-        var matrix = Array(repeating: Array(repeating: 0.0, count: k), count: k)
-        for a in 0..<k {
-            for b in a..<k {
-                guard let covariance = pairs[dimension][a * k + b].covariance else { return nil }
-                matrix[a][b] = covariance
-                matrix[b][a] = covariance
-            }
-        }
+        guard pairs[dimension].itemCount >= 2, let matrix = pairs[dimension].covarianceMatrix else { return nil }
         return Statistics.cronbachAlpha(covariance: matrix)?.alpha
     }
 

@@ -137,10 +137,10 @@ extension ScorecardBuilder {
         guard !cell.hidden else { return .init(name: cell.name, suppressed: true, respondents: nil, scores: []) }
         let scores = model.dimensions.enumerated().map { index, model -> GroupComparison.Score in
             let sums = cell.dimensions[index]
-            guard !cell.hiddenDimensions[index], sums.n >= minGroup else {
+            guard !cell.hiddenDimensions[index], sums.n >= minGroup,
+                  let figure = sums.score100(on: scale(ofDimension: index)) else {
                 return .init(dimension: model.dimension.id, n: nil, score100: nil, ci95: nil)
             }
-            let figure = sums.score100(on: scale(ofDimension: index))
             return .init(dimension: model.dimension.id, n: sums.n, score100: figure.score, ci95: figure.ci95)
         }
         return .init(name: cell.name, suppressed: false, respondents: cell.respondents, scores: scores)

@@ -59,7 +59,7 @@ extension ScorecardBuilder {
             evidence.ci95 = Statistics.wilsonInterval(successes: sums.hits, trials: sums.base)?.interval.map { $0 * 100 }
             evidence.holds = test.comparison.holds(count: sums.hits, base: sums.base, thresholdPercent: test.threshold)
         case .mean:
-            let mean = sums.sum / Double(sums.base)
+            guard let mean = Statistics.mean(count: sums.base, sum: sums.sum) else { break }
             evidence.value = mean
             evidence.ci95 = Statistics.meanInterval(count: sums.base, sum: sums.sum, sumOfSquares: sums.sumSquares)?.interval
             evidence.holds = test.comparison.holds(mean, test.threshold)

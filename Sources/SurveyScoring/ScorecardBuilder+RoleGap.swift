@@ -24,7 +24,7 @@ extension ScorecardBuilder {
                     let sums = tests[slot * self.model.tests.count + index]
                     guard sums.base >= max(flag.minN, minGroup) else { return (nil, nil) }
                     switch model.test.statistic {
-                    case .mean: return (sums.sum / Double(sums.base), sums.base)
+                    case .mean: return (Statistics.mean(count: sums.base, sum: sums.sum), sums.base)
                     case .median: return (Statistics.median(counts: sums.histogram), sums.base)
                     default: return (Double(sums.hits) / Double(sums.base) * 100, sums.base)
                     }

@@ -39,7 +39,7 @@ package final class ScorecardBuilder {
     var items: [ItemSums]
     var dimensions: [DimensionSums]
     var tests: [TestSums]
-    var pairs: [[PairSums]]
+    var pairs: [ItemPairSums]
     var comments: [[(item: String, text: String)]]
 
     /// Headcounts by unit id, for response rates.
@@ -67,9 +67,7 @@ package final class ScorecardBuilder {
         items = Array(repeating: ItemSums(), count: cells * model.items.count)
         dimensions = Array(repeating: DimensionSums(), count: cells * model.dimensions.count)
         tests = Array(repeating: TestSums(), count: cells * model.tests.count)
-        pairs = model.dimensions.map { dimension in
-            Array(repeating: PairSums(), count: dimension.agreementItems.count * dimension.agreementItems.count)
-        }
+        pairs = model.dimensions.map { ItemPairSums(itemCount: $0.agreementItems.count) }
         comments = Array(repeating: [], count: units.count)
     }
 
@@ -195,18 +193,8 @@ package final class ScorecardBuilder {
         let scratch = self.scratch
         for dimensionIndex in 0..<model.dimensions.count {
             let members = model.dimensions[dimensionIndex].agreementItems
-            let k = members.count
-            pairs[dimensionIndex].withUnsafeMutableBufferPointer { pairs in
-                for a in 0..<k where scratch.status[members[a]] == ResponseScratch.answered {
-                    let x = scratch.values[members[a]]
-                    for b in a..<k where scratch.status[members[b]] == ResponseScratch.answered {
-                        let y = scratch.values[members[b]]
-                        pairs[a * k + b].n += 1
-                        pairs[a * k + b].sumX += x
-                        pairs[a * k + b].sumY += y
-                        pairs[a * k + b].sumXY += x * y
-                    }
-                }
+            pairs[dimensionIndex].add { a in
+                scratch.status[members[a]] == ResponseScratch.answered ? scratch.values[members[a]] : nil
             }
         }
     }

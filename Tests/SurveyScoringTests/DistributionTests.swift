@@ -1,6 +1,18 @@
 import Foundation
-import SurveyScoring
 import Testing
+@testable import SurveyScoring
+
+/// `P(T ≤ t)` from the two-sided tail the t-test p-values use: `tail/2` below 0, `1 - tail/2`
+/// from 0 up.
+private func studentTCDF(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+    let half = Statistics.studentTTwoSidedTail(abs(t), degreesOfFreedom: nu) / 2
+    return t < 0 ? half : 1 - half
+}
+
+/// `I_x(a, b)` from the arguments the tail passes: `x`, `1 - x` and their logarithms.
+private func incompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
+    Statistics.incompleteBeta(x: x, complement: 1 - x, logX: log(x), logComplement: log1p(-x), a: a, b: b)
+}
 
 struct DistributionTests {
     @Test(arguments: ReferenceFixture.cases(\.normalCDF))
@@ -18,13 +30,13 @@ struct DistributionTests {
     @Test(arguments: ReferenceFixture.cases(\.incompleteBeta))
     func incompleteBetaMatchesScipy(_ reference: ReferenceFixture.IncompleteBeta) {
         expectClose(
-            Statistics.regularizedIncompleteBeta(reference.x, a: reference.a, b: reference.b),
+            incompleteBeta(reference.x, a: reference.a, b: reference.b),
             reference.value, tolerance: Tolerance.distribution, "I_x(a, b)")
     }
 
     @Test(arguments: ReferenceFixture.cases(\.studentTCDF))
     func studentTCDFMatchesScipy(_ reference: ReferenceFixture.StudentTCDF) {
-        expectClose(Statistics.studentTCDF(reference.t, degreesOfFreedom: reference.df),
+        expectClose(studentTCDF(reference.t, degreesOfFreedom: reference.df),
                     reference.p, tolerance: Tolerance.distribution,
                     "F(\(reference.t); \(reference.df))")
     }
@@ -36,7 +48,7 @@ struct DistributionTests {
                     "F⁻¹(\(reference.p); \(reference.df))")
         // The quantile inverts the CDF to far better than the reference tolerance (in the far
         // tail a relative change of t moves p about ν times as much, hence 1e-10 on p).
-        let back = Statistics.studentTCDF(t, degreesOfFreedom: reference.df)
+        let back = studentTCDF(t, degreesOfFreedom: reference.df)
         #expect(isClose(back, reference.p, tolerance: 1e-10), "F(F⁻¹(p)) = \(back)")
     }
 
@@ -53,16 +65,14 @@ struct DistributionTests {
         let cauchy = atan2(1, -t) / Double.pi
         let root = (2 + t * t).squareRoot()
         let two = t < 0 ? 1 / (root * (root - t)) : (1 + t / root) / 2
-        #expect(isClose(Statistics.studentTCDF(t, degreesOfFreedom: 1), cauchy, tolerance: 1e-13))
-        #expect(isClose(Statistics.studentTCDF(t, degreesOfFreedom: 2), two, tolerance: 1e-13))
+        #expect(isClose(studentTCDF(t, degreesOfFreedom: 1), cauchy, tolerance: 1e-13))
+        #expect(isClose(studentTCDF(t, degreesOfFreedom: 2), two, tolerance: 1e-13))
     }
 
     @Test func studentTApproachesTheNormalForLargeDegrees() {
         for x in [-2.5, -1.0, 0.5, 1.96] {
-            let t = Statistics.studentTCDF(x, degreesOfFreedom: 1e9)
+            let t = studentTCDF(x, degreesOfFreedom: 1e9)
             #expect(abs(t - Statistics.normalCDF(x)) < 1e-8)
-            #expect(Statistics.studentTCDF(x, degreesOfFreedom: .infinity)
-                == Statistics.normalCDF(x))
         }
     }
 
@@ -74,10 +84,8 @@ struct DistributionTests {
         #expect(Statistics.studentTQuantile(1, degreesOfFreedom: 3.7) == .infinity)
         #expect(Statistics.studentTQuantile(0.5, degreesOfFreedom: 3.7) == 0)
         #expect(Statistics.studentTQuantile(0.2, degreesOfFreedom: 0).isNaN)
-        #expect(Statistics.studentTCDF(1, degreesOfFreedom: -1).isNaN)
-        #expect(Statistics.studentTCDF(.infinity, degreesOfFreedom: 3.7) == 1)
-        #expect(Statistics.studentTCDF(-.infinity, degreesOfFreedom: 3.7) == 0)
-        #expect(Statistics.regularizedIncompleteBeta(0.5, a: 0, b: 1).isNaN)
+        #expect(studentTCDF(.infinity, degreesOfFreedom: 3.7) == 1)
+        #expect(studentTCDF(-.infinity, degreesOfFreedom: 3.7) == 0)
     }
 
     @Test(arguments: [0.5, 3.7, 17.25, 400])

@@ -12,6 +12,16 @@ extension Statistics {
         return first + correction
     }
 
+    /// The mean from the count and sum of the values, `Σx / n`, or `nil` for no values.
+    ///
+    /// - Parameters:
+    ///   - count: The number of values, `n`.
+    ///   - sum: `Σx`.
+    package static func mean(count: Int, sum: Double) -> Double? {
+        guard count > 0 else { return nil }
+        return sum / Double(count)
+    }
+
     /// The sample variance with `n - 1` in the denominator, or `nil` for fewer than 2 values.
     ///
     /// Uses the corrected two-pass algorithm, so values with a large common offset keep their
@@ -63,21 +73,9 @@ extension Statistics {
         return (sumXY - sumX * sumY / n) / (n - 1)
     }
 
-    /// The median (the mean of the two middle values for an even count), or `nil` for no values.
-    ///
-    /// - Parameter values: Finite numbers, in any order.
-    package static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        if sorted.count.isMultiple(of: 2) {
-            return sorted[middle - 1] / 2 + sorted[middle] / 2
-        }
-        return sorted[middle]
-    }
-
-    /// The median of values given as counts (value → how many times it occurs), as
-    /// ``median(_:)`` computes it on the values written out; `nil` when the counts total 0.
+    /// The median of values given as counts (value → how many times it occurs): the middle
+    /// value, or the mean of the two middle values for an even total; `nil` when the counts
+    /// total 0.
     ///
     /// This is how the scorecard keeps a flag's answers: a histogram per group, additive
     /// over groups.

@@ -46,27 +46,13 @@ extension Statistics {
         }
     }
 
-    /// Welch's unequal-variance t-test of `mean(x) - mean(y)`, its confidence interval and
-    /// Hedges' g.
+    /// Welch's unequal-variance t-test of `mean1 - mean2` from each group's mean, sample
+    /// variance and size, its confidence interval and Hedges' g.
     ///
     /// `se = √(s₁²/n₁ + s₂²/n₂)`, `t = (m₁ - m₂)/se`,
     /// `df = (s₁²/n₁ + s₂²/n₂)² / ((s₁²/n₁)²/(n₁-1) + (s₂²/n₂)²/(n₂-1))`, the p-value is
     /// two-sided from Student's t with that (non-integer) df, and the interval is
     /// `difference ± t(½ + level/2, df) · se`.
-    /// - Parameters:
-    ///   - x: The first group's values, finite.
-    ///   - y: The second group's values, finite.
-    ///   - level: The confidence level of the interval, 0.95 by default.
-    package static func welchTTest(_ x: [Double], _ y: [Double], level: Double = 0.95)
-        -> WelchOutcome
-    {
-        guard let m1 = mean(x), let m2 = mean(y),
-              let v1 = variance(x), let v2 = variance(y) else { return .tooFewObservations }
-        return welchTTest(mean1: m1, variance1: v1, n1: x.count, mean2: m2, variance2: v2, n2: y.count, level: level)
-    }
-
-    /// Welch's t-test from each group's mean, sample variance and size, as
-    /// ``welchTTest(_:_:level:)`` computes it from the values.
     ///
     /// For figures kept as additive sums (`n`, `Σx`, `Σx²`), where the values themselves are
     /// gone. Variances are taken as given, so the caller decides when rounding makes a

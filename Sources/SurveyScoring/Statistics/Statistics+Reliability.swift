@@ -34,7 +34,9 @@ extension Statistics {
         }
     }
 
-    /// Cronbach's alpha, `k/(k-1) · (1 - trace(C) / sum(C))`, with pairwise deletion.
+    /// Cronbach's alpha, `k/(k-1) · (1 - trace(C) / sum(C))`, and its companions from a k×k
+    /// item covariance matrix with pairwise deletion, such as one accumulated pairwise while
+    /// streaming over a million responses.
     ///
     /// Each covariance in `C` is taken over the rows where both items are present, with the
     /// means recomputed on those rows (as R's psych and pingouin do); `k` stays the full item
@@ -50,20 +52,9 @@ extension Statistics {
     ///   which no real set of items can reach: such a value is reported as undefined (`nil`)
     ///   rather than clamped, since clamping would show an artefact as perfect reliability.
     ///   Values within 1e-12 above 1 are rounding and become 1.
-    /// - Parameter rows: One row per respondent, one column per item (after reverse-keying);
-    ///   `nil` is a missing answer. Every row has the same number of columns.
-    /// - Returns: `nil` for fewer than 2 items, when two items are never answered together by
-    ///   at least 2 respondents, or when alpha is undefined by the guards above.
-    package static func cronbachAlpha(_ rows: [[Double?]]) -> Reliability? {
-        guard let k = rows.first?.count, k >= 2, rows.count >= 2 else { return nil }
-        precondition(rows.allSatisfy { $0.count == k }, "every row needs \(k) items")
-        guard let c = pairwiseCovariance(rows, itemCount: k) else { return nil }
-        return cronbachAlpha(covariance: c)
-    }
-
-    /// Alpha and its companions from a k×k item covariance matrix, such as one accumulated
-    /// pairwise while streaming over a million responses; same guards as ``cronbachAlpha(_:)``.
-    /// - Parameter c: The symmetric covariance matrix (pairwise deletion), k ≥ 2.
+    /// - Parameter c: The symmetric covariance matrix (pairwise deletion), one row and column
+    ///   per item (after reverse-keying).
+    /// - Returns: `nil` for fewer than 2 items, or when alpha is undefined by the guards above.
     package static func cronbachAlpha(covariance c: [[Double]]) -> Reliability? {
         let k = c.count
         guard k >= 2 else { return nil }
@@ -107,7 +98,7 @@ extension Statistics {
     }
 
     /// Alpha of the listed items from a covariance matrix, under the guards of
-    /// ``cronbachAlpha(_:)``.
+    /// ``cronbachAlpha(covariance:)``.
     static func cronbachAlpha(covariance c: [[Double]], items: [Int]) -> Double? {
         var trace = 0.0
         var total = 0.0
@@ -124,31 +115,5 @@ extension Statistics {
     private static func acceptedAlpha(_ alpha: Double) -> Double? {
         guard alpha.isFinite, alpha <= 1 + 1e-12 else { return nil }
         return min(alpha, 1)
-    }
-
-    /// The k×k covariance matrix with pairwise deletion, or `nil` when a pair of items has
-    /// fewer than 2 rows in common.
-    private static func pairwiseCovariance(_ rows: [[Double?]], itemCount k: Int) -> [[Double]]? {
-        var c = Array(repeating: Array(repeating: 0.0, count: k), count: k)
-        var xs: [Double] = []
-        var ys: [Double] = []
-        for i in 0..<k {
-            for j in i..<k {
-                xs.removeAll(keepingCapacity: true)
-                ys.removeAll(keepingCapacity: true)
-                for row in rows {
-                    if let x = row[i], let y = row[j] {
-                        xs.append(x)
-                        ys.append(y)
-                    }
-                }
-                guard xs.count >= 2, let mx = mean(xs), let my = mean(ys) else { return nil }
-                var sum = 0.0
-                for (x, y) in zip(xs, ys) { sum += (x - mx) * (y - my) }
-                c[i][j] = sum / Double(xs.count - 1)
-                c[j][i] = c[i][j]
-            }
-        }
-        return c
     }
 }

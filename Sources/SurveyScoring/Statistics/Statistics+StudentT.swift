@@ -1,41 +1,6 @@
 import Foundation
 
 extension Statistics {
-    /// The regularised incomplete beta function `I_x(a, b)`.
-    ///
-    /// Evaluated by the continued fraction of Numerical Recipes §6.4 with the modified Lentz
-    /// method, on whichever of `I_x(a, b)` and `1 - I_{1-x}(b, a)` converges faster.
-    /// - Parameters:
-    ///   - x: The upper limit of integration; values at or below 0 give 0, at or above 1 give 1.
-    ///   - a: The first shape parameter, greater than 0.
-    ///   - b: The second shape parameter, greater than 0.
-    /// - Returns: A value in `0...1`, or NaN when a parameter is not positive or is NaN.
-    package static func regularizedIncompleteBeta(_ x: Double, a: Double, b: Double) -> Double {
-        guard a > 0, b > 0, a.isFinite, b.isFinite, !x.isNaN else { return .nan }
-        if x <= 0 { return 0 }
-        if x >= 1 { return 1 }
-        return incompleteBeta(x: x, complement: 1 - x, logX: log(x), logComplement: log1p(-x),
-                              a: a, b: b)
-    }
-
-    /// The cumulative distribution function of Student's t, `P(T ≤ t)`, for any positive
-    /// (also non-integer) degrees of freedom.
-    ///
-    /// Uses `P(|T| > t) = I_{ν/(ν+t²)}(ν/2, 1/2)`, so the lower tail keeps its relative
-    /// precision (about 1e-13) far out; above ν = 10⁷, where that continued fraction loses
-    /// digits, the normal approximation of Abramowitz & Stegun 26.7.8 takes over (R's `pt` does
-    /// the same above 4·10⁵), within about 1e-10 relative.
-    /// - Parameters:
-    ///   - t: The value; infinities give 0 and 1.
-    ///   - degreesOfFreedom: ν, greater than 0; `infinity` gives the normal distribution.
-    /// - Returns: The probability, or NaN when ν is not positive or an argument is NaN.
-    package static func studentTCDF(_ t: Double, degreesOfFreedom: Double) -> Double {
-        guard degreesOfFreedom > 0, !t.isNaN else { return .nan }
-        if degreesOfFreedom.isInfinite { return normalCDF(t) }
-        let tail = studentTTwoSidedTail(abs(t), degreesOfFreedom: degreesOfFreedom) / 2
-        return t < 0 ? tail : 1 - tail
-    }
-
     /// The quantile of Student's t, the `t` with `P(T ≤ t) = p`, for any positive (also
     /// non-integer) degrees of freedom.
     ///
@@ -61,7 +26,13 @@ extension Statistics {
 
     // MARK: - Internals
 
-    /// `P(|T| > s)` for `s ≥ 0`, computed without cancellation in either tail.
+    /// `P(|T| > s)` for `s ≥ 0`, computed without cancellation in either tail: the two-sided
+    /// p-value of a t statistic, for any positive (also non-integer) degrees of freedom.
+    ///
+    /// Uses `P(|T| > s) = I_{ν/(ν+s²)}(ν/2, 1/2)`, so a far tail keeps its relative precision
+    /// (about 1e-13); above ν = 10⁷, where that continued fraction loses digits, the normal
+    /// approximation of Abramowitz & Stegun 26.7.8 takes over (R's `pt` does the same above
+    /// 4·10⁵), within about 1e-10 relative.
     static func studentTTwoSidedTail(_ s: Double, degreesOfFreedom nu: Double) -> Double {
         if s.isInfinite { return 0 }
         if nu > 1e7 {
@@ -165,8 +136,12 @@ extension Statistics {
         return s
     }
 
-    /// `I_x(a, b)` given `x`, `y = 1 - x` and their logarithms, so callers that know them
-    /// precisely keep that precision.
+    /// The regularised incomplete beta function `I_x(a, b)`, given `x`, `y = 1 - x` and their
+    /// logarithms, so callers that know them precisely keep that precision.
+    ///
+    /// Evaluated by the continued fraction of Numerical Recipes §6.4 with the modified Lentz
+    /// method, on whichever of `I_x(a, b)` and `1 - I_{1-x}(b, a)` converges faster; `a` and
+    /// `b` are greater than 0.
     static func incompleteBeta(x: Double, complement y: Double, logX: Double,
                                logComplement logY: Double, a: Double, b: Double) -> Double {
         let logFront = a * logX + b * logY - logBeta(a, b)
