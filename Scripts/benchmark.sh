@@ -5,7 +5,8 @@
 #              same file into a plain table; medians of RUNS runs each, their ratio, peak memory
 #              of the import, and the store's size.
 # Usage: Scripts/benchmark.sh [RUNS] [RESPONSES]      (defaults: 3 runs, 1,000,000 responses)
-# Set SKIP_4M=1 to skip the 4M-response memory check.
+# Set SKIP_4M=1 to skip the 4M-response memory check. Set BASELINE=/path/to/an/older/opmodel to
+# time that build's import and batch too, interleaved in the same runs, and print new/old ratios.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -39,7 +40,8 @@ fi
 
 echo
 echo "== import: opmodel import vs sqlite3 .import of the same file ($runs runs each, interleaved)"
-: >"$work/ours.txt"; : >"$work/ref.txt"; : >"$work/ours_mem.txt"
+: >"$work/ours.txt"; : >"$work/ref.txt"; : >"$work/ours_mem.txt"; : >"$work/base.txt"; : >"$work/base_mem.txt"
+baseline=${BASELINE:-}
 for run in $(seq "$runs"); do
   rm -f "$work/ref.sqlite"
   read -r s kb < <(measure sqlite3 "$work/ref.sqlite" -cmd ".mode csv" ".import $work/export.csv responses")
@@ -48,11 +50,21 @@ for run in $(seq "$runs"); do
   read -r s kb < <(measure "$bin" import "$work/export.csv" --db "$work/store.sqlite")
   echo "$s" >>"$work/ours.txt"; echo "$kb" >>"$work/ours_mem.txt"
   echo "run $run: sqlite3 .import $(tail -1 "$work/ref.txt") s, opmodel import $s s ($((kb / 1024)) MB)"
+  if [ -n "$baseline" ]; then
+    rm -f "$work/base.sqlite"*
+    read -r s kb < <(measure "$baseline" import "$work/export.csv" --db "$work/base.sqlite")
+    echo "$s" >>"$work/base.txt"; echo "$kb" >>"$work/base_mem.txt"
+    echo "run $run: baseline import $s s ($((kb / 1024)) MB)"
+  fi
 done
 ours=$(median <"$work/ours.txt"); ref=$(median <"$work/ref.txt"); mem=$(median <"$work/ours_mem.txt")
 printf "median: opmodel import %.2f s, sqlite3 .import %.2f s, ratio %.2f; import peak memory %.1f MB; store %d MB (sqlite3 table %d MB)\n" \
   "$ours" "$ref" "$(echo "$ours/$ref" | bc -l)" "$(echo "$mem/1024" | bc -l)" \
   "$(du -m "$work/store.sqlite" | cut -f1)" "$(du -m "$work/ref.sqlite" | cut -f1)"
+if [ -n "$baseline" ]; then
+  base=$(median <"$work/base.txt"); base_mem=$(median <"$work/base_mem.txt")
+  printf "median: baseline import %.2f s (%.1f MB); this build / baseline %.2f\n" "$base" "$(echo "$base_mem/1024" | bc -l)" "$(echo "$ours/$base" | bc -l)"
+fi
 
 echo
 echo "== 4x responses: import peak memory (one run)"
@@ -86,7 +98,7 @@ for item in items:
     columns.append("sum(\"%s\" IN ('Agree', 'Strongly agree'))" % item)
 print("SELECT count(*) FROM (SELECT organisation, division, " + ", ".join(columns) + " FROM responses GROUP BY organisation, division);")
 PY
-: >"$work/batch.txt"; : >"$work/query.txt"; : >"$work/batch_mem.txt"
+: >"$work/batch.txt"; : >"$work/query.txt"; : >"$work/batch_mem.txt"; : >"$work/base_batch.txt"
 for run in $(seq "$runs"); do
   read -r s kb < <(measure sqlite3 "$work/ref.sqlite" ".read $work/aggregate.sql")
   echo "$s" >>"$work/query.txt"
@@ -94,10 +106,22 @@ for run in $(seq "$runs"); do
   read -r s kb < <(measure "$bin" batch --wave 2026-Q1 --db "$work/store.sqlite" --out "$work/reports")
   echo "$s" >>"$work/batch.txt"; echo "$kb" >>"$work/batch_mem.txt"
   echo "run $run: sqlite3 aggregation $(tail -1 "$work/query.txt") s, opmodel batch $s s ($((kb / 1024)) MB)"
+  if [ -n "$baseline" ]; then
+    rm -rf "$work/base-reports"
+    read -r s kb < <(measure "$baseline" batch --wave 2026-Q1 --db "$work/base.sqlite" --out "$work/base-reports")
+    echo "$s" >>"$work/base_batch.txt"
+    echo "run $run: baseline batch $s s ($((kb / 1024)) MB)"
+  fi
 done
 batch=$(median <"$work/batch.txt"); query=$(median <"$work/query.txt"); bmem=$(median <"$work/batch_mem.txt")
 printf "median: opmodel batch %.2f s, sqlite3 aggregation %.2f s, ratio %.2f; batch peak memory %.1f MB; %d report files\n" \
   "$batch" "$query" "$(echo "$batch/$query" | bc -l)" "$(echo "$bmem/1024" | bc -l)" "$(ls "$work/reports" | wc -l)"
+if [ -n "$baseline" ]; then
+  base_batch=$(median <"$work/base_batch.txt")
+  printf "median: baseline batch %.2f s; this build / baseline %.2f\n" "$base_batch" "$(echo "$batch/$base_batch" | bc -l)"
+  # The same store, the same reports: what changed is how fast, never what they say.
+  if diff -rq "$work/reports" "$work/base-reports" >/dev/null; then echo "reports: identical to the baseline's"; else echo "reports: DIFFER from the baseline's"; fi
+fi
 
 echo
 echo "== compare: opmodel compare --by division for every organisation vs the same sqlite3 aggregation ($runs runs)"

@@ -103,15 +103,26 @@ struct ItemPairSums {
     ///   when it is missing.
     mutating func add(answer: (Int) -> Double?) {
         let k = itemCount
-        pairs.withUnsafeMutableBufferPointer { pairs in
-            for a in 0..<k {
-                guard let x = answer(a) else { continue }
-                for b in a..<k {
-                    guard let y = answer(b) else { continue }
-                    pairs[a * k + b].n += 1
-                    pairs[a * k + b].sumX += x
-                    pairs[a * k + b].sumY += y
-                    pairs[a * k + b].sumXY += x * y
+        // The answers are read once each (k calls), then the k² pair loop runs over plain
+        // memory: this is the per-response hot path of every scorecard.
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: k) { values in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: k) { present in
+                for a in 0..<k {
+                    let x = answer(a)
+                    present[a] = x != nil
+                    values[a] = x ?? 0
+                }
+                pairs.withUnsafeMutableBufferPointer { pairs in
+                    for a in 0..<k where present[a] {
+                        let x = values[a]
+                        for b in a..<k where present[b] {
+                            let y = values[b]
+                            pairs[a * k + b].n += 1
+                            pairs[a * k + b].sumX += x
+                            pairs[a * k + b].sumY += y
+                            pairs[a * k + b].sumXY += x * y
+                        }
+                    }
                 }
             }
         }
