@@ -70,7 +70,7 @@ let package = Package(
         ]),
 
         // Tests.
-        .target(name: "SurveyTestSupport", dependencies: ["SurveyCore", "SurveyDefinition"], path: "Tests/SurveyTestSupport",
+        .target(name: "SurveyTestSupport", dependencies: ["SurveyCore", "SurveyDefinition", "SurveyStore"], path: "Tests/SurveyTestSupport",
                 resources: [.copy("Fixtures")]),
         .testTarget(name: "SurveyDefinitionTests", dependencies: ["SurveyDefinition", "SurveyCore", "SurveyTestSupport"]),
         .testTarget(name: "SurveySimulationTests", dependencies: ["SurveySimulation", "SurveyCollector", "SurveyCore", "SurveyTestSupport"]),

@@ -169,6 +169,11 @@ public let maximumExportSize = 8 * 1024 * 1024 * 1024
 /// conflict and is kept as stored unless `replace`.
 public func importExports(_ request: ImportRequest, into store: OpModelStore, progress: ImportProgress? = nil) throws -> [FileImportResult] {
     var results: [FileImportResult] = []
+    func record(_ result: FileImportResult) {
+        var decided = result
+        decided.outcome = FileImportResult.outcome(of: result, request)
+        results.append(decided)
+    }
     var rejects: RejectsWriter?
     defer { try? rejects?.close() }
     for (index, path) in request.files.enumerated() {
@@ -193,7 +198,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         do {
             reader = try ResponseReader(file: file, url: url, survey: request.survey, settings: settings)
         } catch let list as DiagnosticList {
-            results.append(FileImportResult(file: file, totals: BatchTotals(), batchID: nil, waves: [], diagnostics: list.diagnostics,
+            record(FileImportResult(file: file, totals: BatchTotals(), batchID: nil, waves: [], diagnostics: list.diagnostics,
                                             omittedDiagnostics: 0, notes: [], seconds: Date().timeIntervalSince(started)))
             continue
         }
@@ -255,7 +260,7 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
             }
         } catch let list as DiagnosticList {
             note(list.diagnostics)
-            results.append(FileImportResult(file: file, totals: totals, batchID: nil, waves: [], diagnostics: diagnostics,
+            record(FileImportResult(file: file, totals: totals, batchID: nil, waves: [], diagnostics: diagnostics,
                                             omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started)))
             continue
         } catch let error as StoreError {
@@ -263,15 +268,11 @@ public func importExports(_ request: ImportRequest, into store: OpModelStore, pr
         }
         let changes = WordingChange.changes(reader.itemWordings, since: batch.previousWording, survey: request.survey)
         note(changes.map(\.diagnostic))
-        results.append(FileImportResult(file: file, totals: totals, batchID: batch.batchID, waves: batch.waves, diagnostics: diagnostics,
+        record(FileImportResult(file: file, totals: totals, batchID: batch.batchID, waves: batch.waves, diagnostics: diagnostics,
                                         omittedDiagnostics: omitted, notes: reader.notes, seconds: Date().timeIntervalSince(started),
                                         wordingChanges: changes))
     }
-    return results.map { result in
-        var decided = result
-        decided.outcome = FileImportResult.outcome(of: result, request)
-        return decided
-    }
+    return results
 }
 
 /// SHA-256 of a file, read in 1 MiB chunks.

@@ -97,7 +97,7 @@ struct ImportCommand: ParsableCommand {
             request.rejectsPath = rejects
             request.replace = replace
             request.cancellation = commandCancellation
-            Interruption.install(request.cancellation)
+            Interruption.install()
             let bar = ProgressBar()
             defer { bar.clear() }
             return try importExports(request, into: store, progress: bar.isActive ? bar.update : nil)

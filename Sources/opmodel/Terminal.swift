@@ -42,9 +42,8 @@ let commandCancellation = Cancellation()
 
 /// SIGINT and SIGTERM cancel the command's operation; an import rolls back the current file.
 enum Interruption {
-    /// Makes SIGINT and SIGTERM cancel `cancellation`, which must be ``commandCancellation``.
-    static func install(_ cancellation: Cancellation) {
-        precondition(cancellation === commandCancellation, "signals can only reach the command's own cancellation")
+    /// Makes SIGINT and SIGTERM cancel ``commandCancellation``.
+    static func install() {
         signal(SIGINT) { _ in commandCancellation.cancel() }
         signal(SIGTERM) { _ in commandCancellation.cancel() }
         unblockSignals()

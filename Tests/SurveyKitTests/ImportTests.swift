@@ -5,19 +5,7 @@ import SurveyTestSupport
 import Testing
 
 /// A temporary directory with a store, removed at the end of each test.
-final class ImportFixture {
-    let directory: URL
-    let store: OpModelStore
-    let survey: Survey
-
-    init() throws {
-        directory = try SurveyFixtures.makeTemporaryDirectory()
-        store = try OpModelStore(path: directory.appendingPathComponent("store.sqlite").path)
-        survey = try SurveyFixtures.minimal()
-    }
-
-    deinit { SurveyFixtures.removeDirectory(directory) }
-
+final class ImportFixture: TemporaryStore {
     /// Writes `text` to a file and returns its path.
     func file(_ name: String, _ text: String) throws -> String {
         let url = directory.appendingPathComponent(name)

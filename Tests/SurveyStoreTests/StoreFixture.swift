@@ -5,19 +5,7 @@ import SurveyTestSupport
 
 /// A fresh store file in a temporary directory, removed at the end of each test, written to
 /// through the store's own batch API with rows built here (no collector in between).
-final class StoreFixture {
-    let directory: URL
-    let store: OpModelStore
-    let survey: Survey
-
-    init() throws {
-        directory = try SurveyFixtures.makeTemporaryDirectory()
-        store = try OpModelStore(path: directory.appendingPathComponent("store.sqlite").path)
-        survey = try SurveyFixtures.minimal()
-    }
-
-    deinit { SurveyFixtures.removeDirectory(directory) }
-
+final class StoreFixture: TemporaryStore {
     /// What one call of ``importRows(_:file:replace:decision:)`` did.
     struct Imported {
         var result: BatchResult
